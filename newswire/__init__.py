@@ -1,0 +1,1 @@
+"""newswire: Scrapy spiders that turn news wires into clean, deduplicated JSON Lines feeds."""

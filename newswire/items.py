@@ -1,0 +1,108 @@
+"""The article record: the one schema every wire's feed is written in.
+
+Each line of a feed file (``output/<wire>/<run timestamp>.jsonl``) is one
+:class:`Article` with the fields listed in :data:`EXPORT_FIELDS`, in that order.
+Dates are ISO 8601 in UTC ending in ``Z`` (``2025-08-13T06:12:00Z``); the value
+the page or feed actually carried is kept next to them in ``*_raw``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+#: Bumped whenever a field is added, removed or changes meaning.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Article:
+    """One news story as published by one wire."""
+
+    id: str | None = None
+    """Stable story id, ``<wire>:<native id>`` when the URL carries one
+    (``menafn:1109925453``), else ``<wire>:url:<sha1 of the canonical URL>``."""
+
+    wire: str | None = None
+    """Wire id the story was crawled from (``menafn``); equals the spider name."""
+
+    url: str | None = None
+    """URL the page was fetched from, after redirects (a real wire URL, never a mirror)."""
+
+    canonical_url: str | None = None
+    """The story's one canonical URL (``https://menafn.com/1109925453/Putin-Expresses-...``):
+    https, no ``www``, no tracking parameters or fragment."""
+
+    title: str | None = None
+    """Headline, as plain text."""
+
+    summary: str | None = None
+    """Lead or description the publisher gives for the story, or null."""
+
+    body: str | None = None
+    """Clean article text: paragraphs separated by one blank line, without the headline,
+    byline, source marker, tracking codes, disclaimers, related links or comments."""
+
+    authors: list[str] = field(default_factory=list)
+    """Named authors, as people or organisations (``["Trend News Agency"]``); may be empty."""
+
+    source: str | None = None
+    """Who issued the story. For a re-publisher such as MENAFN, the provider named in the
+    ``(MENAFN- Business Wire)`` marker (``Business Wire``), else the wire itself (``MENAFN``)."""
+
+    dateline: str | None = None
+    """Place (and date) line the story opens with (``KHANKENDI, Azerbaijan, July 4``), or null."""
+
+    published_at: str | None = None
+    """First publication, UTC ISO 8601 (``2025-08-13T06:12:00Z``), or null when unknown."""
+
+    published_at_raw: str | None = None
+    """The publication date exactly as found (``2025-08-13T09:12:00+03:00``), or null."""
+
+    modified_at: str | None = None
+    """Last modification, UTC ISO 8601, or null when the page gives none."""
+
+    modified_at_raw: str | None = None
+    """The modification date exactly as found, or null."""
+
+    language: str | None = None
+    """ISO 639-1 code of the text (``en``, ``ar``): the page's declaration when the text
+    agrees with it, else the language detected from the text."""
+
+    tags: list[str] = field(default_factory=list)
+    """Keywords / sections the publisher attached, de-duplicated, in page order."""
+
+    word_count: int | None = None
+    """Number of whitespace-separated words in ``body``."""
+
+    content_hash: str | None = None
+    """``sha1:<hex>`` of the normalised body (case-folded, punctuation and whitespace
+    collapsed): equal for the same text whatever its formatting."""
+
+    crawled_at: str | None = None
+    """When the page was fetched, UTC ISO 8601."""
+
+    parser: str | None = None
+    """Which parser produced the fields (``menafn/v1``, ``generic``)."""
+
+    schema_version: int = SCHEMA_VERSION
+    """Version of this schema the record follows."""
+
+    # Internal fields: filled by the spider for the pipelines, never exported.
+    page_type: str | None = None
+    """Internal: ``article``, ``listing``, ``error``, ``block`` or ``other`` (structural)."""
+
+    http_status: int | None = None
+    """Internal: HTTP status of the response the page came from."""
+
+    hints: dict[str, Any] = field(default_factory=dict)
+    """Internal: what discovery knew of the story (feed title, feed date, feed author)."""
+
+    methods: dict[str, str] = field(default_factory=dict)
+    """Internal: which extraction method produced each field (``{"title": "jsonld"}``)."""
+
+
+INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods")
+
+#: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).
+EXPORT_FIELDS = [f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS]
