@@ -44,7 +44,8 @@ class Article:
     byline, source marker, tracking codes, disclaimers, related links or comments."""
 
     authors: list[str] = field(default_factory=list)
-    """Named authors, as people or organisations (``["Trend News Agency"]``); may be empty."""
+    """People the page credits as authors (``["Jane Doe"]``); empty when it credits none.
+    A mailbox such as ``marketing@menafn.com (MENAFN)`` is not an author."""
 
     source: str | None = None
     """Who issued the story. For a re-publisher such as MENAFN, the provider named in the
@@ -101,8 +102,11 @@ class Article:
     methods: dict[str, str] = field(default_factory=dict)
     """Internal: which extraction method produced each field (``{"title": "jsonld"}``)."""
 
+    date_candidates: list[tuple[str, str]] = field(default_factory=list)
+    """Internal: publication dates found on the page, best first, as ``(raw, method)``."""
 
-INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods")
+
+INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates")
 
 #: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).
 EXPORT_FIELDS = [f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS]

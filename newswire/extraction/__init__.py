@@ -1,0 +1,10 @@
+"""Article extraction: plain functions from ``(html, url)`` to article fields.
+
+No Scrapy and no network here, so everything is tested from saved pages.
+``extract(html, url)`` is the single entry point; it dispatches to the wire's parser
+by the URL's host (``newswire.parsers``) and falls back to the generic layer.
+"""
+
+from newswire.extraction.article import clean_fields, extract, normalise_fields, parse_page
+
+__all__ = ["extract", "parse_page", "clean_fields", "normalise_fields"]

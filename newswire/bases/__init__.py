@@ -1,0 +1,14 @@
+"""Spider bases. A wire spider is a small declarative class composed from these:
+
+* :class:`~newswire.bases.article.WireSpider` — the article side every wire shares:
+  URL rules, native ids, one parse path from page to item, the run id used in feed
+  names, error accounting.
+* :class:`~newswire.bases.feed.FeedMixin` — discovery from RSS/Atom feeds.
+* :class:`~newswire.bases.listing.ListingMixin` — discovery from paginated listing pages.
+"""
+
+from newswire.bases.article import WireSpider
+from newswire.bases.feed import FeedMixin
+from newswire.bases.listing import ListingMixin
+
+__all__ = ["WireSpider", "FeedMixin", "ListingMixin"]

@@ -1,0 +1,136 @@
+"""The article side shared by every wire spider."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timezone
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from newswire.extraction import parse_page
+from newswire.extraction.dates import utc_now_iso
+from newswire.extraction.urls import canonicalize_url
+from newswire.items import Article
+from newswire.parsers import parser_for_wire
+
+logger = logging.getLogger(__name__)
+
+# Error pages must reach the callback so they are counted and dropped by structure,
+# not silently filtered by HttpErrorMiddleware (5xx and 429 are retried first).
+ARTICLE_ERROR_STATUSES = [400, 401, 402, 403, 404, 410, 429, 451, 500, 502, 503, 504]
+
+
+class WireSpider(scrapy.Spider):
+    """Base of every wire spider.
+
+    Switches (class attributes):
+
+    * ``name`` — the wire id (``menafn``); also the parser's ``wire``.
+    * ``allowed_domains`` — the wire's hosts.
+    * ``article_patterns`` — regexes a URL must match to be fetched as an article
+      (``r"menafn\\.com/\\d{10}/"``); anything else found in feeds or listings is ignored
+      and counted (``newswire/discovery/ignored_url``).
+
+    Hooks:
+
+    * :meth:`article_request` — build the request for one discovered article URL.
+    * :meth:`story_key` — what makes two URLs the same story within a run (by default
+      the parser's native id, else the canonical URL).
+    """
+
+    article_patterns: ClassVar[list[str]] = []
+    custom_settings: ClassVar[dict[str, Any]] = {}
+
+    #: Used in feed file names (``output/<wire>/<run_id>.jsonl``); set per run.
+    run_id: str = "run"
+    output_dir: str = "output"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        self._article_res = [re.compile(p) for p in self.article_patterns]
+        self.parser = parser_for_wire(self.name)
+        # story key -> hints dict shared with the pending request, so a feed date found
+        # after a listing already queued the story still reaches its item.
+        self._stories: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
+        return spider
+
+    async def start(self):
+        """Discovery requests of every discovery mixin the spider uses, feeds first
+        (they carry dates and titles that listings lack)."""
+        for source in ("feed_requests", "sitemap_requests", "listing_requests"):
+            for request in getattr(self, source, lambda: ())():
+                yield request
+
+    # -- discovery helpers ---------------------------------------------------------
+
+    def is_article_url(self, url: str) -> bool:
+        return any(r.search(url) for r in self._article_res)
+
+    def story_key(self, url: str) -> str:
+        return self.parser.native_id(url) or canonicalize_url(url)
+
+    def article_request(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
+        """A request for one discovered article URL, or None when it is not an article
+        or the same story is already queued in this run (its hints are merged)."""
+        stats = self.crawler.stats
+        if not self.is_article_url(url):
+            stats.inc_value("newswire/discovery/ignored_url")
+            return None
+        key = self.story_key(url)
+        if key in self._stories:
+            known = self._stories[key]
+            for field, value in (hints or {}).items():
+                known.setdefault(field, value)
+            stats.inc_value("newswire/discovery/same_story_again")
+            return None
+        shared = dict(hints or {})
+        self._stories[key] = shared
+        stats.inc_value("newswire/discovery/article_url")
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"hints": shared},
+            meta={"handle_httpstatus_list": ARTICLE_ERROR_STATUSES},
+        )
+
+    # -- the one parse path ------------------------------------------------------------
+
+    def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
+        """Page -> raw item through ``newswire.extraction.parse_page``; the pipelines
+        then drop non-articles, clean, normalise, validate and deduplicate."""
+        text = response.text if hasattr(response, "text") else ""
+        fields = parse_page(text, response.url, response.status, self.parser)
+        for note in fields.pop("notes", []):
+            self.crawler.stats.inc_value(f"newswire/page/{note}")
+            logger.info("Page note %s: %s", note, response.url)
+        item = Article(
+            wire=self.name,
+            url=response.url,
+            crawled_at=utc_now_iso(),
+            page_type=fields.pop("page_type", None),
+            http_status=response.status,
+            hints=hints or {},
+            methods=fields.pop("methods", {}),
+        )
+        for key, value in fields.items():
+            if hasattr(item, key) and key not in ("wire", "url"):
+                setattr(item, key, value)
+        yield item
+
+    def on_error(self, failure: Failure):
+        """A request that failed below HTTP (timeout, reset, truncated body): counted
+        and logged; the run goes on."""
+        kind = failure.type.__name__ if failure.type else "Unknown"
+        self.crawler.stats.inc_value(f"newswire/error/download/{kind}")
+        logger.warning("Download failed (%s): %s", kind, failure.request.url if hasattr(failure, "request") else failure)

@@ -1,0 +1,64 @@
+"""Run report: a small JSON manifest next to each feed file.
+
+``output/menafn/20261127T044737Z.jsonl`` gets ``output/menafn/20261127T044737Z.manifest.json``
+with the run id, the feed file, finish reason, articles written, drops per reason,
+fixes per kind, errors and elapsed time — what ``make demo`` summarises and what a
+scheduler reads instead of the (uninformative) exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime, timezone
+
+from scrapy import signals
+
+logger = logging.getLogger(__name__)
+
+
+class RunReport:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats.get_stats()
+        start = stats.get("start_time")
+        now = datetime.now(timezone.utc)
+        elapsed = (now - start).total_seconds() if start else None
+
+        def prefixed(prefix: str) -> dict[str, int]:
+            return {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+        folder = os.path.join(getattr(spider, "output_dir", "output"), spider.name)
+        run_id = getattr(spider, "run_id", "run")
+        manifest = {
+            "run_id": run_id,
+            "wire": spider.name,
+            "feed": f"{run_id}.jsonl",
+            "finish_reason": reason,
+            "started_at": start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if start else None,
+            "finished_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "elapsed_seconds": round(elapsed, 2) if elapsed is not None else None,
+            "articles": stats.get("item_scraped_count", 0),
+            "dropped": prefixed("newswire/drop/"),
+            "fixes": prefixed("newswire/fix/"),
+            "errors": {
+                **prefixed("newswire/error/"),
+                **{f"http/{k}": v for k, v in prefixed("downloader/response_status_count/").items() if int(k) >= 400},
+                "log_errors": stats.get("log_count/ERROR", 0),
+            },
+            "requests": stats.get("downloader/request_count", 0),
+        }
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, f"{run_id}.manifest.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, indent=2, sort_keys=False)
+            handle.write("\n")
+        logger.info("Run report: %d articles, dropped %s -> %s", manifest["articles"], manifest["dropped"], path)

@@ -1,0 +1,58 @@
+"""Language of a story as an ISO 639-1 code.
+
+The page's declaration (``<html lang="en-US">``, ``og:locale``, JSON-LD ``inLanguage``)
+is the cheap answer but is often wrong (templates declare ``en`` on every edition); the
+text decides when it clearly disagrees. Detection uses py3langid (a trimmed, faster
+langid.py: about 0.5 ms for a news paragraph).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_CODE = re.compile(r"^[a-zA-Z]{2,3}")
+# Probabilities are normalised over ~97 languages; on a few hundred characters of real
+# prose the winner is above 0.99, on a headline-sized text it can be 0.5.
+CONFIDENT = 0.95
+MIN_CHARS_TO_OVERRIDE = 200
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def normalise_code(value: str | None) -> str | None:
+    """``"en-US"`` / ``"en_GB"`` / ``"EN"`` -> ``"en"``; None for junk."""
+    if not value:
+        return None
+    match = _CODE.match(str(value).strip())
+    if not match:
+        return None
+    code = match.group(0).lower()
+    return code if len(code) == 2 else None
+
+
+def detect(text: str) -> tuple[str | None, float]:
+    """Detected ISO 639-1 code and its probability; (None, 0.0) for empty text."""
+    sample = (text or "")[:3000]
+    if not sample.strip():
+        return None, 0.0
+    code, prob = _identifier().classify(sample)
+    return code, float(prob)
+
+
+def decide_language(text: str | None, declared: str | None) -> tuple[str | None, str]:
+    """The story's language and how it was decided (``declared``, ``detected``, ``declared+text``)."""
+    declared_code = normalise_code(declared)
+    detected, prob = detect(text or "")
+    if declared_code and detected == declared_code:
+        return declared_code, "declared+text"
+    if detected and prob >= CONFIDENT and len(text or "") >= MIN_CHARS_TO_OVERRIDE:
+        return detected, "detected"
+    if declared_code:
+        return declared_code, "declared"
+    return detected, "detected" if detected else "none"

@@ -1,0 +1,91 @@
+"""Text hygiene shared by every parser: mojibake, odd whitespace, paragraphs, hashes.
+
+Pure functions on strings; no Scrapy, no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import ftfy
+
+# Characters that carry no text but break matching: zero-width space/joiners,
+# word joiner, BOM and soft hyphen ("Ukr\u00adaine" -> "Ukraine").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Every Unicode space or line separator inside a paragraph becomes one plain space:
+# NBSP from "&nbsp;", U+2028/U+2029 seen in scraped BW/GNW text, NEL (U+0085), tabs.
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2028\u2029\u0085]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+_WORD = re.compile(r"\w+")
+
+
+def fix_text(text: str | None) -> str:
+    """Repair one line of text: mojibake (``â€œas isâ€`` -> ``“as is”``), invisible
+    characters and every kind of space collapsed to one space, trimmed."""
+    if not text:
+        return ""
+    # ftfy undoes UTF-8 decoded as cp1252 and friends; it leaves correct text alone.
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False)
+    text = text.translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """Split body text into cleaned, non-empty paragraphs (blank-line separated)."""
+    if not text:
+        return []
+    parts = _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))
+    out = []
+    for part in parts:
+        # A single newline inside a paragraph is a soft break, not a new paragraph.
+        cleaned = fix_text(part)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The body format of the schema: paragraphs separated by one blank line."""
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def fingerprint(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a text, for comparisons.
+
+    ``"Putin praised the “courage”"`` and ``"putin praised the courage"`` are equal.
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join(_WORD.findall(text))
+
+
+def dedupe_paragraphs(paragraphs: list[str], min_words: int = 5) -> tuple[list[str], int]:
+    """Drop paragraphs that repeat an earlier one (MENAFN prints the body twice).
+
+    Short lines (fewer than ``min_words`` words, e.g. ``"###"`` or ``"Contact:"``) may
+    legitimately repeat and are kept. Returns the kept paragraphs and how many went.
+    """
+    seen: set[str] = set()
+    kept: list[str] = []
+    removed = 0
+    for paragraph in paragraphs:
+        key = fingerprint(paragraph)
+        if len(key.split()) >= min_words and key in seen:
+            removed += 1
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept, removed
+
+
+def word_count(text: str | None) -> int:
+    """Whitespace-separated words, as analysts count them."""
+    return len(text.split()) if text else 0
+
+
+def content_hash(text: str | None) -> str | None:
+    """``sha1:<hex>`` of the fingerprint of ``text``: formatting-insensitive identity."""
+    if not text:
+        return None
+    return "sha1:" + hashlib.sha1(fingerprint(text).encode("utf-8")).hexdigest()

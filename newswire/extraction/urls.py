@@ -1,0 +1,50 @@
+"""URL canonicalisation: one spelling per story URL.
+
+``http://www.menafn.com/1109925453/Putin?utm_source=x#rssom`` and
+``https://menafn.com/1109925453/Putin`` are the same story URL. Tracking parameters
+(``utm_*``, ``pg`` on EIN News links, click ids) and fragments go; the scheme becomes
+https; a leading ``www.`` goes; the remaining query is kept in a sorted, escaped form
+(w3lib), because on some wires the query *is* the address
+(``/qn_news_story_s.aspx?storyid=1095168700``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url as w3_canonicalize
+
+TRACKING_PARAMS = frozenset(
+    {"pg", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref", "src", "cmpid", "ncid", "yptr"}
+)
+
+
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
+
+
+def canonicalize_url(url: str) -> str:
+    """Canonical form of a story URL (see module docstring)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
+    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme
+    rebuilt = urlunsplit((scheme, host, parts.path or "/", query, ""))
+    return w3_canonicalize(rebuilt, keep_fragments=False)
+
+
+def url_id(url: str) -> str:
+    """Fallback story id part when a wire's URLs carry no native id: a short URL hash."""
+    return "url:" + hashlib.sha1(canonicalize_url(url).encode("utf-8")).hexdigest()[:16]
+
+
+def host_of(url: str) -> str:
+    """Lower-cased host without ``www.`` (``menafn.com``)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host

@@ -1,0 +1,75 @@
+"""The parser base: what a wire may override in turning a page into article fields.
+
+A parser is plain Python (no Scrapy, no network). ``newswire.extraction.extract``
+runs it in three stages, which the item pipelines also run one per pipeline:
+
+1. :meth:`Parser.parse` reads the page: the generic layer (page metadata, generic
+   body extraction) fills every field it can, then :meth:`Parser.parse_fields` lets
+   the wire override fields with its own selectors.
+2. :meth:`Parser.clean_paragraphs` removes the wire's furniture from the body
+   (after the generic cleaning of text and repeated paragraphs).
+3. Normalisation (dates to UTC, language, authors) uses :attr:`Parser.default_tz`
+   and :meth:`Parser.clean_title` / :meth:`Parser.clean_summary`.
+
+Subclasses set ``wire``, ``version``, ``hosts`` and ``article_xpath``; a new layout
+gets a new subclass (``MenafnParserV2(MenafnParserV1)``), so old fixtures keep
+their parser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+class Parser:
+    """Generic parser, used for hosts no wire claims and as every wire's base."""
+
+    wire: str = "generic"
+    version: str = "v1"
+    hosts: tuple[str, ...] = ()
+    """Hosts (without ``www.``) whose pages this parser reads: ``("menafn.com",)``."""
+
+    article_xpath: str | None = None
+    """XPath of the element that holds the story on a real article page. Its presence
+    (with enough text) is what makes a page an article; the error wording some
+    templates print around articles (MENAFN's "Sorry!! Error!") is never used."""
+
+    default_tz: str | None = None
+    """IANA zone of zone-less times this wire prints (``America/New_York`` for ET)."""
+
+    title_suffix = re.compile(r"\s*[|\-–—]\s*[^|\-–—]{2,40}$")
+    """Site-name suffix removed from ``og:title``/``<title>`` values (``" | MENAFN.COM"``)."""
+
+    @property
+    def name(self) -> str:
+        return f"{self.wire}/{self.version}"
+
+    def native_id(self, url: str) -> str | None:
+        """The wire's own story id from a URL (``"1109925453"``), or None."""
+        return None
+
+    def parse_fields(self, tree, url: str) -> dict[str, Any]:
+        """Hook: fields read with the wire's own rules, overriding the generic ones.
+
+        Return only what was found; each key may also be listed in ``"methods"``.
+        """
+        return {}
+
+    def clean_paragraphs(self, paragraphs: list[str], fields: dict[str, Any]) -> tuple[list[str], list[str]]:
+        """Hook: drop the wire's furniture from body paragraphs.
+
+        May set fields found on the way (``source``, ``dateline``). Returns the kept
+        paragraphs and the names of the fixes made (counted in stats).
+        """
+        return paragraphs, []
+
+    def clean_title(self, title: str) -> str:
+        return title
+
+    def clean_summary(self, summary: str) -> str:
+        return summary
+
+    def find_dateline(self, first_paragraph: str) -> str | None:
+        """Hook: the dateline that opens the body, or None."""
+        return None

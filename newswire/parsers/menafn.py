@@ -1,0 +1,103 @@
+"""MENAFN (menafn.com): a re-publisher whose pages wrap each story in furniture.
+
+A real page, scraped naively, reads: "403 / Sorry!! / Error! We're sorry, but the
+page you were looking for doesn't exist." (template text printed around every
+article), the headline, the body opening with a source marker
+``(MENAFN- Trend News Agency)``, the body again, a tracking token
+``MENAFN20112025000131011023ID1110375316`` twice, "Legal Disclaimer: MENAFN provides
+the information ...", "Most popular stories", a "Market Research" link list and
+"Comments / No comment". Only the story between the marker and the first of those
+trailing blocks is the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.parsers.base import Parser
+
+# "(MENAFN)", "(MENAFN- Daily News Egypt)", "(MENAFN - Trend News Agency)"
+MARKER = re.compile(r"^\s*\(MENAFN\s*(?:[-–—]\s*(?P<provider>[^)]+?))?\s*\)\s*")
+# MENAFN + DDMMYYYY + 12-digit provider/sequence code + ID + 10-digit story id
+TRACKING_TOKEN = re.compile(r"\s*\bMENAFN\d{8}\d{12}ID\d{10}\b\s*")
+# Blocks after the story: everything from the first of these on is furniture.
+TRAILERS = re.compile(
+    r"^(legal disclaimer\s*:?|menafn provides the information|most popular stories|market research|"
+    r"comments?\b|no comment|related (stories|news))",
+    re.I,
+)
+# "KHANKENDI, Azerbaijan, July 4. The ..." / "CAIRO - ..." / "NEW DELHI, Aug 13 (IANS) -"
+DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z'\-. ]{1,40}[A-Z](?:,\s*[A-Z][\w'\-. ]{1,30}?)*?"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([A-Za-z ]+\))?)\s*(?:[.:]\s|[-–—]+\s*|/\s*)"
+)
+ID_IN_URL = re.compile(r"menafn\.com/(?:arabic/)?(\d{10})(?:/|$)|[?&]storyid=(\d{6,12})", re.I)
+
+
+class MenafnParser(Parser):
+    wire = "menafn"
+    version = "v1"
+    hosts = ("menafn.com",)
+    article_xpath = '//*[@itemprop="articleBody"] | //div[contains(concat(" ", normalize-space(@class), " "), " article-body ")]'
+    title_suffix = re.compile(r"\s*[|\-–]\s*MENAFN(\.COM)?\s*$", re.I)
+
+    def native_id(self, url: str) -> str | None:
+        match = ID_IN_URL.search(url)
+        return (match.group(1) or match.group(2)) if match else None
+
+    def parse_fields(self, tree, url: str) -> dict:
+        found: dict = {"container_found": False, "methods": {}}
+        containers = tree.xpath(self.article_xpath)
+        if containers:
+            # The template repeats the story in a second container: the first is the story.
+            node = containers[0]
+            paragraphs = [" ".join(p.xpath(".//text()")) for p in node.xpath(".//p | .//li | .//h2 | .//h3")]
+            text = "\n\n".join(p for p in paragraphs if p.strip())
+            if text.strip():
+                found["container_found"] = True
+                found["body"] = text
+                found["methods"]["body"] = "menafn:container"
+        h1 = tree.xpath("normalize-space(//h1)")
+        if h1:
+            found["title"] = h1
+            found["methods"]["title"] = "menafn:h1"
+        return found
+
+    def clean_paragraphs(self, paragraphs, fields):
+        fixes: list[str] = []
+        # Everything before the paragraph opening with the marker is template text
+        # (the error block, the headline, the visible date).
+        start = next((i for i, p in enumerate(paragraphs) if MARKER.match(p)), None)
+        if start:
+            paragraphs = paragraphs[start:]
+            fixes.append("leading_furniture")
+        if paragraphs and (match := MARKER.match(paragraphs[0])):
+            fields["source"] = (match.group("provider") or "MENAFN").strip()
+            paragraphs[0] = paragraphs[0][match.end():].strip()
+            fixes.append("source_marker")
+        fields.setdefault("source", "MENAFN")
+        if not fields.get("source"):
+            fields["source"] = "MENAFN"
+        kept = []
+        for paragraph in paragraphs:
+            if TRACKING_TOKEN.search(paragraph):
+                paragraph = TRACKING_TOKEN.sub(" ", paragraph).strip()
+                if "tracking_token" not in fixes:
+                    fixes.append("tracking_token")
+            if TRAILERS.match(paragraph):
+                fixes.append("trailing_furniture")
+                break
+            if paragraph:
+                kept.append(paragraph)
+        return kept, fixes
+
+    def clean_title(self, title: str) -> str:
+        return self.title_suffix.sub("", title).strip()
+
+    def clean_summary(self, summary: str) -> str:
+        return TRACKING_TOKEN.sub(" ", MARKER.sub("", summary)).strip()
+
+    def find_dateline(self, first_paragraph: str) -> str | None:
+        match = DATELINE.match(first_paragraph)
+        return match.group("dateline").strip() if match else None

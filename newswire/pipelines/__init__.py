@@ -1,0 +1,50 @@
+"""Item pipelines, one concern each, ordered in ``settings.ITEM_PIPELINES``:
+
+100 ``page_type``  keep real articles; drop error, soft-404 and block pages by structure
+200 ``clean``      wire furniture, repeated paragraphs, source marker, tracking token, mojibake
+300 ``normalize``  dates to UTC (+ raw), language, authors, tags, id, hash, word count
+400 ``validate``   required fields present and sane
+500 ``dedupe``     one record per story within the run
+
+Every drop is counted as ``newswire/drop/<reason>`` and every fix as
+``newswire/fix/<name>`` in the crawl stats.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+
+class StatsPipeline:
+    """Base: holds the crawler's stats and knows how to count and drop."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def drop(self, reason: str, item: Any, detail: str = "") -> DropItem:
+        self.stats.inc_value(f"newswire/drop/{reason}")
+        url = ItemAdapter(item).get("url")
+        return DropItem(f"{reason}: {url}" + (f" ({detail})" if detail else ""))
+
+    def count_fixes(self, fixes: list[str]) -> None:
+        for fix in fixes:
+            self.stats.inc_value(f"newswire/fix/{fix}")
+
+
+def fields_of(item: Any) -> dict[str, Any]:
+    return dict(ItemAdapter(item).items())
+
+
+def write_back(item: Any, fields: dict[str, Any]) -> None:
+    adapter = ItemAdapter(item)
+    for key, value in fields.items():
+        if key in adapter.field_names():
+            adapter[key] = value

@@ -1,0 +1,70 @@
+"""Scrapy settings for newswire: polite production defaults, one ordered pipeline
+chain, and feeds written only by Scrapy's feed exports."""
+
+from newswire.items import EXPORT_FIELDS
+
+BOT_NAME = "newswire"
+SPIDER_MODULES = ["newswire.spiders"]
+NEWSPIDER_MODULE = "newswire.spiders"
+COMMANDS_MODULE = "newswire.commands"
+
+# Identify honestly; operators should put a contact address here.
+USER_AGENT = "newswire/0.1 (+https://github.com/newswire/newswire; news feed crawler)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: a few requests per wire at a time, adapted to the server's latency.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+# A story page is a few hundred KB at most; anything past 10 MB is not an article.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = False
+
+# Production runs expose nothing on the network.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# NEWSWIRE_MIRROR=http://127.0.0.1:PORT sends every request to the offline mirror
+# (newswire.mirror) instead of the real wires; empty means the real network.
+NEWSWIRE_MIRROR = ""
+DOWNLOAD_HANDLERS = {
+    "http": "newswire.downloader.MirrorDownloadHandler",
+    "https": "newswire.downloader.MirrorDownloadHandler",
+}
+
+# One concern per pipeline, in this order (see newswire/pipelines/__init__.py).
+ITEM_PIPELINES = {
+    "newswire.pipelines.page_type.PageTypePipeline": 100,
+    "newswire.pipelines.clean.CleanPipeline": 200,
+    "newswire.pipelines.normalize.NormalizePipeline": 300,
+    "newswire.pipelines.validate.ValidatePipeline": 400,
+    "newswire.pipelines.dedupe.DedupePipeline": 500,
+}
+
+EXTENSIONS = {
+    "newswire.extensions.RunReport": 500,
+}
+
+# One JSON Lines file per run and wire: output/menafn/20261127T044737Z.jsonl
+NEWSWIRE_OUTPUT_DIR = "output"
+FEEDS = {
+    "%(output_dir)s/%(name)s/%(run_id)s.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "overwrite": True,
+        "store_empty": True,
+    }
+}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = EXPORT_FIELDS
+
+LOG_LEVEL = "INFO"

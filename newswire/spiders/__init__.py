@@ -1,0 +1,1 @@
+"""One spider per wire; file name = spider ``name`` = wire id."""
