@@ -28,8 +28,9 @@ def parse_date(raw: str | None, default_tz: str | None = None) -> datetime | Non
     if not value:
         return None
     parsed = _parse_known_forms(value)
-    if parsed is None:
-        parsed = _parse_human(value)
+    if parsed is None or parsed.tzinfo is None:
+        # A zone word the strict parsers skip ("10:25 ET") must not be lost.
+        parsed = _parse_human(value) or parsed
     if parsed is None:
         return None
     if parsed.tzinfo is None or parsed.utcoffset() is None:

@@ -1,0 +1,97 @@
+import json
+
+import pytest
+
+from newswire.extraction import extract
+from newswire.extraction.structured import first, jsonld_objects, page_metadata, parse_html
+
+ARTICLE = {
+    "@type": "NewsArticle",
+    "headline": "Solar output hits record",
+    "datePublished": "2026-11-20T08:00:00+04:00",
+    "dateModified": "2026-11-20T10:30:00Z",
+    "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Wire Co"}],
+    "keywords": "energy, solar, energy",
+    "inLanguage": "en-GB",
+}
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {i} of the story about record solar output across the region this week, "
+    f"with figures from the grid operator and comments from analysts.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str, body: str = PARAGRAPHS) -> str:
+    return f"<html lang='en'><head><title>Solar | Site</title>{head}</head><body><article><h1>Solar output hits record</h1>{body}</article></body></html>"
+
+
+def ld(data) -> str:
+    return f'<script type="application/ld+json">{data if isinstance(data, str) else json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ld(ARTICLE),
+        ld([{"@type": "WebSite", "name": "Site"}, ARTICLE]),
+        ld({"@context": "https://schema.org", "@graph": [{"@type": "Organization", "name": "Site"}, ARTICLE]}),
+        ld({**ARTICLE, "@type": ["NewsArticle", "Article"]}),
+    ],
+    ids=["object", "array", "graph", "type-list"],
+)
+def test_jsonld_shapes_give_the_same_fields(block):
+    meta = page_metadata(parse_html(page(block)))
+    assert first(meta, "title") == ("Solar output hits record", "jsonld")
+    assert first(meta, "published_at") == ("2026-11-20T08:00:00+04:00", "jsonld")
+    assert first(meta, "authors") == (["Jane Doe"], "jsonld")  # the organisation is not an author
+    assert first(meta, "tags")[0] == ["energy", "solar", "energy"]
+
+
+def test_invalid_jsonld_block_is_counted_and_others_still_read():
+    broken = ld('{"@type": "NewsArticle", "headline": "Broken, }')
+    tree = parse_html(page(broken + ld(ARTICLE)))
+    objects, invalid = jsonld_objects(tree)
+    assert invalid == 1
+    assert [o["headline"] for o in objects] == ["Solar output hits record"]
+    fields = extract(page(broken), "https://example.org/solar")
+    assert fields["page_type"] == "article"
+    assert fields["title"] == "Solar output hits record"  # from the <h1>, since JSON-LD is unreadable
+
+
+def test_opengraph_and_meta_fallbacks():
+    head = (
+        '<meta property="og:title" content="Solar output hits record | Site">'
+        '<meta property="article:published_time" content="2026-11-20T04:00:00Z">'
+        '<meta name="description" content="Record solar output.">'
+        '<meta name="keywords" content="energy,solar">'
+        '<link rel="canonical" href="https://example.org/solar?utm_source=x">'
+    )
+    fields = extract(page(head), "https://example.org/solar?ref=home")
+    assert fields["title"] == "Solar output hits record"  # the <h1>, not the suffixed og:title
+    assert fields["published_at"] == "2026-11-20T04:00:00Z"
+    assert fields["published_at_raw"] == "2026-11-20T04:00:00Z"
+    assert fields["summary"] == "Record solar output."
+    assert fields["tags"] == ["energy", "solar"]
+    assert fields["canonical_url"] == "https://example.org/solar"
+    assert fields["language"] == "en"
+
+
+def test_page_without_metadata_still_gives_body_and_no_invented_date():
+    fields = extract(page(""), "https://example.org/solar")
+    assert fields["page_type"] == "article"
+    assert fields["published_at"] is None
+    assert "Paragraph 0 of the story" in fields["body"]
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "\x00\x00", "<p>unclosed <b>tags <i>everywhere"])
+def test_empty_and_broken_documents_do_not_raise(html):
+    fields = extract(html, "https://example.org/x")
+    assert fields["page_type"] in ("error", "other")
+
+
+def test_huge_document_does_not_raise():
+    body = "".join(f"<p>Paragraph {i} reports figure {i * 7} from grid operator number {i}.</p>" for i in range(20000))
+    html = page("", body)  # ~ 1.3 MB of distinct paragraphs
+    fields = extract(html, "https://example.org/solar")
+    assert fields["page_type"] == "article"
+    assert fields["word_count"] > 1000
