@@ -1,0 +1,66 @@
+"""Helpers to run the mirror and real `scrapy crawl` subprocesses in tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class MirrorProcess:
+    def __init__(self, *args: str, truth: Path | None = None) -> None:
+        cmd = [sys.executable, "-m", "newswire.mirror", "--port", "0", *args]
+        if truth:
+            cmd += ["--truth", str(truth)]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+", line)
+        if not match:
+            self.proc.kill()
+            raise RuntimeError(f"mirror did not start: {line!r}")
+        self.url = match.group(0)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: int = 300) -> dict:
+    """Run the production spider against the mirror; return its records, manifest and log."""
+    output = workdir / "output"
+    log = workdir / f"{wire}.log"
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", wire,
+        "-s", f"NEWSWIRE_MIRROR={mirror_url}",
+        "-s", f"NEWSWIRE_OUTPUT_DIR={output}",
+        "-s", f"LOG_FILE={log}",
+        # The mirror is local: no need to be gentle, and the tests should be quick.
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+        *[arg for s in settings for arg in ("-s", s)],
+    ]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(cmd, cwd=workdir, env=env, timeout=timeout, capture_output=True, text=True)
+    manifests = sorted((output / wire).glob("*.manifest.json"))
+    feeds = sorted((output / wire).glob("*.jsonl"))
+    lines = feeds[-1].read_bytes().decode("utf-8").splitlines() if feeds else []
+    return {
+        "returncode": done.returncode,
+        "stderr": done.stderr,
+        "log": log.read_text(encoding="utf-8") if log.exists() else "",
+        "lines": lines,
+        "records": [json.loads(line) for line in lines],
+        "manifest": json.loads(manifests[-1].read_text()) if manifests else None,
+        "feed": feeds[-1] if feeds else None,
+    }
+
+
+def read_truth(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,56 @@
+"""Project-level checks: names are mechanical, every spider starts, docs match the code."""
+
+import importlib
+import inspect
+import re
+
+import pytest
+import pytest_twisted
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.project import get_project_settings
+from scrapy.utils.test import get_crawler
+
+from newswire.bases import WireSpider
+from newswire.parsers import PARSERS
+from newswire.schema import markdown_table
+from tests.conftest import ROOT
+
+SPIDERS = sorted(SpiderLoader.from_settings(get_project_settings()).list())
+
+
+def test_readme_schema_table_is_current():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"<!-- schema:start.*?-->\n(.*?)\n<!-- schema:end -->", readme, re.S)
+    assert section and section.group(1) == markdown_table(), "run `python -m newswire.schema` and paste it"
+
+
+@pytest.mark.parametrize("name", SPIDERS)
+def test_spider_names_are_mechanical(name):
+    module = importlib.import_module(f"newswire.spiders.{name}")
+    classes = [c for _, c in inspect.getmembers(module, inspect.isclass) if issubclass(c, WireSpider) and c.__module__ == module.__name__]
+    assert len(classes) == 1
+    cls = classes[0]
+    assert cls.name == name
+    assert cls.__name__ == "".join(part.capitalize() for part in name.split("_")) + "Spider"
+    assert name in PARSERS, "every wire has a parser"
+    assert not hasattr(cls, "start_requests") or cls.start_requests is WireSpider.start_requests
+
+
+@pytest.mark.parametrize("name", SPIDERS)
+@pytest_twisted.ensureDeferred
+async def test_every_spider_makes_start_requests(name):
+
+    module = importlib.import_module(f"newswire.spiders.{name}")
+    cls = next(c for _, c in inspect.getmembers(module, inspect.isclass) if getattr(c, "name", None) == name)
+    crawler = get_crawler(cls)
+    spider = cls.from_crawler(crawler)
+
+    requests = [request async for request in spider.start()]
+    assert requests, "a spider that yields nothing from start() crawls nothing"
+    assert all(r.url.startswith("https://") for r in requests)
+
+
+def test_readme_lists_every_wire():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"^Supported wires: (.*)$", readme, re.M).group(1)
+    assert sorted(re.findall(r"`(\w+)`", line)) == SPIDERS
