@@ -1,0 +1,39 @@
+"""``python -m newswire.mirror --port 0 [--truth truth.jsonl]``: serve the offline mirror.
+
+See :mod:`newswire.mirror` for the options and what is served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import DEFAULT_NOW, build, parse_now, serve
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m newswire.mirror",
+        description="Serve a deterministic offline copy of the news wires, routed by Host header, "
+                    "and optionally write the ground truth of a perfect crawl.")
+    parser.add_argument("--port", type=int, required=True, help="TCP port to listen on; 0 picks a free port")
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (default: %(default)s)")
+    parser.add_argument("--articles", type=int, default=60,
+                        help="true articles per wire, at least 24 (default: %(default)s)")
+    parser.add_argument("--truth", metavar="FILE", help="write the ground truth as JSON Lines before serving")
+    parser.add_argument("--now", type=parse_now, default=DEFAULT_NOW, metavar="ISO",
+                        help="the mirror's clock (default: 2026-11-27T12:00:00Z)")
+    args = parser.parse_args(argv)
+    try:
+        mirror = build(seed=args.seed, articles=args.articles, now=args.now)
+    except ValueError as error:
+        parser.error(str(error))
+    if args.truth:
+        mirror.write_truth(args.truth)
+    serve(mirror, port=args.port, host=args.host)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,542 @@
+"""Seeded generator of news text, shared by every mirrored wire.
+
+A mirror must serve thousands of distinct, plausible stories without storing them, and
+serve them byte-identically on every run. So a story is reduced to one integer seed:
+:func:`write` turns ``(seed, section, language)`` into the same headline, paragraphs and
+keywords every time, fast enough to be called on each page request.
+
+The text is built from sentence templates filled with entities chosen once per story
+(a country, a company, an official...), so a story stays on topic, while numbers are
+drawn per sentence so that two stories never share a paragraph. Wire modules add the
+wire-specific dressing (markers, datelines, boilerplate) themselves.
+
+>>> story = write(seed_for(1, "menafn", 7), "business", "en")
+>>> story.title == write(seed_for(1, "menafn", 7), "business", "en").title
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+QUARTERS = ["first quarter", "second quarter", "third quarter", "fourth quarter"]
+
+
+def seed_for(*parts: object) -> int:
+    """A stable 64-bit seed from any labels (``seed_for(1, "menafn", 42)``).
+
+    ``hash()`` is salted per process, so it cannot be used for reproducible output.
+    """
+    digest = hashlib.blake2b(":".join(map(str, parts)).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def slugify(title: str) -> str:
+    """The MENAFN-style slug: every word capitalised, apostrophes dropped, other
+    punctuation deleted so that neighbours fuse, numbers kept.
+
+    ``"Pakistan's PM offers 20/11 talks"`` -> ``"Pakistans-PM-Offers-2011-Talks"``;
+    a non-breaking space fuses words after capitalising them
+    (``"Viettel\u00a0experts"`` -> ``"ViettelExperts"``).
+    Arabic titles keep their letters (``"ارتفاع أسعار النفط"`` -> ``"ارتفاع-أسعار-النفط"``).
+    """
+    text = re.sub(r"['’‘`]", "", title.replace("&", " "))
+    words = []
+    for word in re.split(r"[ \t\r\n-]+", text):
+        word = "".join(piece[:1].upper() + piece[1:] for piece in word.split("\u00a0"))
+        word = re.sub(r"[^\w]|_", "", word)
+        if word:
+            words.append(word[:1].upper() + word[1:])
+    return "-".join(words)
+
+
+def title_case(text: str) -> str:
+    """Capitalise the first letter of every word, leaving the rest (``"ECO"``, ``"iPhone"``) alone."""
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    demonym: str
+    capital: str
+    index: str
+    currency: str
+
+
+COUNTRIES = [
+    Country("Azerbaijan", "Azerbaijani", "Baku", "Baku Stock Exchange index", "manat"),
+    Country("Egypt", "Egyptian", "Cairo", "EGX30 index", "Egyptian pound"),
+    Country("Jordan", "Jordanian", "Amman", "Amman Stock Exchange general index", "Jordanian dinar"),
+    Country("Saudi Arabia", "Saudi", "Riyadh", "Tadawul All Share Index", "riyal"),
+    Country("the United Arab Emirates", "Emirati", "Abu Dhabi", "ADX general index", "dirham"),
+    Country("Qatar", "Qatari", "Doha", "QE index", "Qatari riyal"),
+    Country("Kuwait", "Kuwaiti", "Kuwait City", "Boursa Kuwait premier index", "Kuwaiti dinar"),
+    Country("Oman", "Omani", "Muscat", "MSX30 index", "Omani rial"),
+    Country("Bahrain", "Bahraini", "Manama", "Bahrain All Share Index", "Bahraini dinar"),
+    Country("Pakistan", "Pakistani", "Islamabad", "KSE-100 index", "rupee"),
+    Country("India", "Indian", "New Delhi", "Nifty 50", "rupee"),
+    Country("Kazakhstan", "Kazakh", "Astana", "KASE index", "tenge"),
+    Country("Uzbekistan", "Uzbek", "Tashkent", "UCI index", "sum"),
+    Country("Vietnam", "Vietnamese", "Hanoi", "VN-Index", "dong"),
+    Country("Morocco", "Moroccan", "Rabat", "MASI index", "dirham"),
+    Country("Iraq", "Iraqi", "Baghdad", "ISX60 index", "Iraqi dinar"),
+    Country("Georgia", "Georgian", "Tbilisi", "GSX index", "lari"),
+    Country("Indonesia", "Indonesian", "Jakarta", "Jakarta Composite Index", "rupiah"),
+    Country("Nigeria", "Nigerian", "Abuja", "NGX All-Share Index", "naira"),
+    Country("Kenya", "Kenyan", "Nairobi", "NSE 20 index", "shilling"),
+    Country("the Philippines", "Philippine", "Manila", "PSEi", "peso"),
+    Country("Turkiye", "Turkish", "Ankara", "BIST 100", "lira"),
+]
+
+_COMPANY_STEMS = ["Al Noor", "Gulfstar", "Najd", "Sahara", "Crescent", "Zenith", "Meridian", "Orion", "Falcon",
+                  "Atlas", "Vertex", "Nile Delta", "Cedar", "Oasis", "Pinnacle", "Silk Road", "Horizon", "Lumen",
+                  "Kestrel", "Caspian", "Levant", "Emerald", "Sapphire", "Granite", "Blue Harbor", "Northwind",
+                  "Tidewater", "Helix", "Anvil", "Marwa", "Qamar", "Dunes", "Corniche", "Sidra", "Tamarind"]
+_COMPANY_KINDS = {
+    "business": ["Holdings", "Group", "Energy", "Logistics", "Bank", "Capital", "Properties", "Insurance",
+                 "Airlines", "Foods", "Cement", "Shipping", "Petrochemicals", "Retail"],
+    "technology": ["Technologies", "Telecom", "Semiconductors", "Robotics", "Analytics", "Networks", "Cloud",
+                   "Digital", "AI Labs", "Systems", "Software", "Data Centers"],
+}
+_FIRST = ["Ahmed", "Layla", "Omar", "Sara", "Rashid", "Nadia", "Karim", "Huda", "Farid", "Mariam", "Tariq", "Aisha",
+          "Daniel", "Elena", "Viktor", "Priya", "Arjun", "Mehmet", "Zeynep", "Nguyen", "Ilham", "Samir", "Rania",
+          "James", "Claire", "Kofi", "Amina", "Ruslan", "Aliya", "Jamal", "Fatima", "Hassan", "Dilnoza", "Rustam"]
+_LAST = ["Al Mansouri", "Haddad", "Khalil", "Nasser", "Rahman", "Mammadov", "Aliyev", "Karimov", "Sharma", "Patel",
+         "Demir", "Yilmaz", "Tran", "Santos", "Okafor", "Mwangi", "Brennan", "Novak", "Rossi", "Al Thani",
+         "Saleh", "Farouk", "Abdullah", "Qureshi", "Hussain", "Ibrahim", "Kovacs", "Fischer", "Tanaka", "Bakr"]
+_MINISTRIES = ["Minister of Economy", "Minister of Finance", "Foreign Minister", "Minister of Energy",
+               "Minister of Trade and Industry", "Minister of Digital Development", "Central Bank Governor",
+               "Minister of Investment", "Minister of Transport", "Prime Minister"]
+_EXEC_ROLES = ["chief executive", "chief financial officer", "chairman", "managing director", "chief economist",
+               "head of strategy", "chief technology officer"]
+_SECTORS = {
+    "business": ["renewable energy", "tourism", "real estate", "banking", "logistics", "manufacturing",
+                 "agriculture", "mining", "petrochemicals", "retail", "aviation", "food security"],
+    "technology": ["artificial intelligence", "cybersecurity", "cloud computing", "fintech", "5G networks",
+                   "semiconductors", "e-commerce", "data centres", "satellite communications", "digital payments",
+                   "electric vehicles", "smart cities"],
+    "politics": ["energy security", "regional stability", "trade", "migration", "water security", "transport links",
+                 "climate policy", "humanitarian aid", "border security", "education reform"],
+}
+_PRODUCTS = ["cloud platform", "payments app", "data centre", "AI assistant", "chip packaging plant",
+             "fibre network", "cybersecurity suite", "satellite service", "smart grid system", "logistics platform"]
+_ORGS = ["the IMF", "the World Bank", "OPEC+", "the Gulf Cooperation Council", "the European Union",
+         "the Asian Development Bank", "the Arab League", "the Organization of Turkic States", "the African Union",
+         "the United Nations"]
+_COMMODITIES = [("Brent crude", "a barrel"), ("West Texas Intermediate", "a barrel"), ("gold", "an ounce"),
+                ("wheat", "a tonne"), ("copper", "a tonne"), ("aluminium", "a tonne")]
+_WIN_VERBS = ["signs", "secures", "announces", "launches", "wins", "unveils", "completes", "finalises"]
+_DEALS = ["agreement", "partnership", "contract", "joint venture", "memorandum of understanding", "expansion plan"]
+
+# (headline, lead sentence) pairs: the lead restates the headline, as a wire story opens.
+_HEADLINES = {
+    "business": [
+        ("{company} {win_verb} {amount} {deal} in {country_short}",
+         "{company} has {win_verb_past} a {deal} worth {amount} in {country}, the company said on {weekday}."),
+        ("{demonym} economy grows {pct}% in {quarter}",
+         "{demonym} gross domestic product grew {pct}% year on year in the {quarter}, official data showed on {weekday}."),
+        ("{country_short}'s central bank holds key rate at {pct}%",
+         "The central bank of {country} kept its key interest rate unchanged at {pct}% on {weekday}, citing easing price pressures."),
+        ("{commodity} prices {moves} as {org_short} weighs output plan",
+         "{commodity} prices were {moves_past} {pct2}% on {weekday} as traders waited for a decision by {org} on output."),
+        ("{company} posts {pct}% rise in {quarter} net profit",
+         "{company} reported a {pct}% rise in net profit for the {quarter}, helped by higher volumes and lower financing costs."),
+        ("{demonym} exports to {country2_short} climb {pct}% in {month}",
+         "Exports from {country} to {country2} rose {pct}% in {month} from a year earlier, according to customs figures."),
+        ("{index} {moves_s} {pct}% on {weekday}",
+         "The {index} ended {weekday}’s session {moves_past} {pct}%, with {sector} shares among the most active."),
+        ("{country_short} targets {amount} in {sector} investment by {next_year}",
+         "{country} aims to attract {amount} of investment in {sector} by {next_year}, officials said at a forum in {capital}."),
+        ("{company} to list shares on {capital} bourse",
+         "{company} plans to list its shares on the stock exchange in {capital}, in what could be one of the country’s largest offerings this year."),
+        ("{demonym} inflation eases to {pct}% in {month}",
+         "Annual inflation in {country} slowed to {pct}% in {month}, the statistics office said on {weekday}."),
+        ("{country_short}, {country2_short} sign {amount} {sector} deal",
+         "{country} and {country2} have signed agreements worth {amount} covering {sector}, officials said."),
+        ("{company} appoints new {exec_role}",
+         "{company} has named {exec} as its new {exec_role}, effective from {day} {month}."),
+    ],
+    "technology": [
+        ("{company} {win_verb} {amount} {sector} {deal}",
+         "{company} has {win_verb_past} a {sector} {deal} worth {amount}, the company announced on {weekday}."),
+        ("{company} opens {product} in {capital}",
+         "{company} has opened a new {product} in {capital}, its first in {country}."),
+        ("{country_short} launches national {sector} strategy",
+         "{country} has launched a national strategy for {sector}, setting targets for investment, skills and regulation."),
+        ("{demonym} {sector} market to reach {amount} by {next_year}",
+         "The {sector} market in {country} is expected to reach {amount} by {next_year}, according to a new industry report."),
+        ("{company} unveils {product} for {demonym} businesses",
+         "{company} on {weekday} unveiled a {product} aimed at small and medium-sized businesses in {country}."),
+        ("{country_short} and {country2_short} agree to cooperate on {sector}",
+         "{country} and {country2} have agreed to step up cooperation in {sector}, under a memorandum signed in {capital}."),
+        ("{company} raises {amount} to expand {product}",
+         "{company} has raised {amount} in a new funding round to expand its {product} across the region."),
+        ("{demonym} regulator approves {company} {sector} licence",
+         "Regulators in {country} have granted {company} a licence to offer {sector} services, the company said."),
+        ("Cyberattacks on {demonym} firms up {pct}% in {quarter}, report says",
+         "Cyberattacks on companies in {country} rose {pct}% in the {quarter}, according to a report by the national cybersecurity agency."),
+        ("{company} and {company2} form {sector} {deal}",
+         "{company} and {company2} have formed a {deal} to develop {sector} services for customers in {country}."),
+    ],
+    "politics": [
+        ("{person_title} {person} holds talks with {country2_short} counterpart",
+         "{demonym} {person_title} {person} held talks with {country2_the} officials in {capital} on {weekday}, focusing on {sector}."),
+        ("{country_short}, {country2_short} discuss {sector} cooperation",
+         "Officials from {country} and {country2} met on {weekday} to discuss closer cooperation on {sector}."),
+        ("{capital} to host regional summit on {sector}",
+         "{capital} will host a regional summit on {sector} in {month}, the {demonym} foreign ministry announced."),
+        ("{person_title} {person} calls for dialogue on {sector}",
+         "{demonym} {person_title} {person} has called for regional dialogue on {sector}, warning against unilateral steps."),
+        ("{country_short} parliament approves {next_year} budget",
+         "The parliament of {country} has approved the state budget for {next_year}, with {count_small} lawmakers voting in favour."),
+        ("{country_short} and {org_short} discuss {sector} support",
+         "Officials from {country} and {org} discussed support for {sector} at a meeting in {capital} on {weekday}."),
+        ("{demonym} president receives credentials of new {country2_the} ambassador",
+         "The president of {country} received the credentials of the new ambassador of {country2} at a ceremony in {capital} on {weekday}."),
+        ("{country_short} says talks with {country2_short} on {sector} are making progress",
+         "Negotiations between {country} and {country2} on {sector} are making progress, a government spokesperson said on {weekday}."),
+        ("{person_title} {person} visits {capital2} to boost ties",
+         "{demonym} {person_title} {person} arrived in {capital2} on {weekday} for a visit aimed at strengthening ties with {country2}."),
+        ("{country_short} announces new measures on {sector}",
+         "The government of {country} has announced a package of new measures on {sector}, to take effect next month."),
+    ],
+}
+
+_SENTENCES = {
+    "business": [
+        "{company} said on {weekday} that it had {win_verb_past} a {deal} worth {amount} to expand its operations in {country}.",
+        "The deal is expected to create about {count} jobs over the next three years, the company said in a statement.",
+        "“This {deal} reflects our long-term confidence in the {demonym} market,” said {exec}, the company’s {exec_role}.",
+        "Net profit for the {quarter} rose {pct}% from a year earlier, while revenue climbed to {amount}.",
+        "Analysts had expected a smaller increase, citing weaker demand in the {sector} sector.",
+        "The {index} closed {moves_past} {pct}% on {weekday}, led by gains in banking and {sector} stocks.",
+        "Trading volumes reached {count} million shares, above the {month} average.",
+        "{commodity} futures {moves_past} {pct}% to {price} {unit} in early trade.",
+        "Traders said markets were watching the next meeting of {org}, due later this month.",
+        "According to official data, {demonym} exports to {country2} reached {amount} in the first {months_n} months of the year.",
+        "The central bank said inflation slowed to {pct}% in {month}, the lowest reading since {last_year}.",
+        "Policymakers kept the benchmark rate unchanged at {pct2}%, in line with most forecasts.",
+        "The {currency} was little changed against the US dollar after the announcement.",
+        "{person_title} {person} said the government would keep supporting {sector} through tax incentives and faster licensing.",
+        "The country aims to raise the share of {sector} in its economy to {pct2}% by {next_year}.",
+        "Foreign direct investment in the sector rose {pct}% last year, with most projects concentrated around {capital}.",
+        "{company} plans to spend {amount} on new facilities and to hire about {count} engineers.",
+        "The company’s shares rose {pct}% after the results, valuing it at roughly {amount2}.",
+        "{exec} told reporters that the company would pay a dividend of {small} {currency_unit} per share.",
+        "The {deal} still requires approval from regulators in {country} and {country2}.",
+        "Under the plan, the first phase of the project is scheduled for completion in {month} {next_year}.",
+        "Credit rating agencies have affirmed the country’s outlook as stable, citing strong reserves.",
+        "Bankers said lending to small and medium-sized firms grew {pct}% year on year.",
+        "The report by {org} projected growth of {pct2}% for {country} next year, up from an earlier estimate.",
+        "Higher freight costs and a stronger dollar weighed on margins during the period, the company said.",
+        "Real estate transactions in {capital} totalled {amount} in the {quarter}, according to the land department.",
+        "Hotel occupancy in {capital} averaged {pct2}% during the period, supported by a busy events calendar.",
+        "The bank’s capital adequacy ratio stood at {pct2}% at the end of {month}.",
+        "Officials said the new free zone had already attracted {count} registered companies.",
+        "Economists warned that slower global demand could weigh on the outlook in the coming months.",
+    ],
+    "technology": [
+        "{company} said the {product} would serve customers across {country} and neighbouring markets.",
+        "The investment, worth {amount}, is part of the company’s plan to expand its {sector} business in the region.",
+        "“Demand for {sector} in {country} has grown faster than we expected,” said {exec}, {company}’s {exec_role}.",
+        "The facility will have a capacity of {mw} megawatts when fully operational, the company said.",
+        "The {demonym} government has set a target of training {count} specialists in {sector} by {next_year}.",
+        "According to a recent study, spending on {sector} in the country rose {pct}% last year.",
+        "The new service will be available to businesses from {month}, with consumer plans to follow.",
+        "{company} said it had signed agreements with {small_n} local banks and {small_n2} telecom operators.",
+        "The national strategy sets out rules for data protection and the responsible use of {sector}.",
+        "Regulators said the licence allows the company to operate for an initial period of {small_n} years.",
+        "Reported cyber incidents affecting {demonym} companies rose {pct}% in the {quarter}, the agency said.",
+        "Most of the attacks targeted the financial and energy sectors, according to the report.",
+        "The funding round was led by a sovereign wealth fund, with participation from {company2}.",
+        "The company plans to use the proceeds to hire engineers and to open offices in {capital2}.",
+        "{person_title} {person} said digital services now account for {pct2}% of government transactions.",
+        "Mobile internet penetration in the country reached {pct2}% at the end of {month}.",
+        "{company} and {company2} will jointly develop {sector} solutions for public sector clients.",
+        "Industry analysts expect the {sector} market in {country} to grow by about {pct}% a year until {next_year}.",
+        "The project includes a research centre that will work with universities in {capital}.",
+        "Prices for the new service start at {small} {currency_unit} a month, the company said.",
+        "The company said its platform already processes more than {count} transactions a day.",
+        "Officials said the programme would help start-ups reach investors in {country2} and beyond.",
+        "The rollout will begin in {capital} before reaching other cities later in {next_year}.",
+        "{exec} said the company was in talks with several partners but gave no further details.",
+    ],
+    "politics": [
+        "{person_title} {person} met a visiting {country2_the} delegation in {capital} on {weekday} to discuss bilateral relations.",
+        "The two sides discussed cooperation in {sector}, trade and investment, according to an official statement.",
+        "“Our countries share a common interest in stability and development,” {person} said after the talks.",
+        "The talks came ahead of a regional summit that {capital2} is due to host in {month}.",
+        "Officials said the two countries aim to raise bilateral trade to {amount} within {small_n} years.",
+        "Parliament approved the budget with {count_small} votes in favour, according to the speaker’s office.",
+        "The budget foresees spending of {amount}, with a deficit of {pct2}% of gross domestic product.",
+        "The opposition criticised the plan, saying it did not do enough to address unemployment.",
+        "{org_cap} welcomed the agreement and called on all parties to implement it in full.",
+        "The ministry said more than {count} people had benefited from the programme since it began.",
+        "The visit is the first by a {demonym} head of government to {country2} in {small_n} years.",
+        "Both sides signed memorandums of understanding on {sector} and education.",
+        "{person} also briefed the delegation on the situation in the region, the statement said.",
+        "Observers said the meeting signalled a warming of ties after a period of tension.",
+        "Diplomats said further rounds of talks were expected before the end of the year.",
+        "The new measures will take effect on {day} {month}, according to the official gazette.",
+        "Human rights groups urged the authorities to ensure the reforms are carried out transparently.",
+        "The government said it would hold consultations with civil society groups in the coming weeks.",
+        "Security along the border has been stepped up, officials said, without giving details.",
+        "The statement added that working groups would meet in {capital2} next month.",
+        "Lawmakers are expected to debate the proposal during the next parliamentary session.",
+        "Regional analysts said the agreement could pave the way for new transport and energy links.",
+        "{person} stressed the importance of dialogue and respect for international law.",
+        "The two leaders also agreed to set up a joint commission on {sector}.",
+    ],
+}
+
+_KEYWORD_EXTRAS = {
+    "business": ["Economy", "Markets", "Investment", "Stocks", "Trade"],
+    "technology": ["Technology", "Innovation", "Telecom", "Startups", "Digital economy"],
+    "politics": ["Politics", "Diplomacy", "Government", "Foreign policy", "Regional"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One generated story: clean text, before any wire dresses it."""
+
+    title: str
+    paragraphs: list[str]
+    keywords: list[str]
+    people: list[str]
+    """Names the text mentions, for wires that want a plausible byline."""
+    company: str | None = None
+    """The company the story is about, if any (listings link its profile page)."""
+
+
+_A_BEFORE_VOWEL = re.compile(r"\ba (?=[aeioAEIO])")
+
+
+def _short(country: str) -> str:
+    return country[4:] if country.startswith("the ") else country
+
+
+def _money(rng: random.Random, low: float, high: float) -> str:
+    value = rng.uniform(low, high)
+    if value >= 1000:
+        return f"${value / 1000:.1f} billion"
+    return f"${value:.0f} million"
+
+
+class _English:
+    """English story writer (sections business, technology, politics)."""
+
+    def entities(self, rng: random.Random, section: str) -> dict[str, str]:
+        country, country2 = rng.sample(COUNTRIES, 2)
+        kind = _COMPANY_KINDS.get(section) or _COMPANY_KINDS["business"]
+        stem, stem2 = rng.sample(_COMPANY_STEMS, 2)
+        commodity, unit = rng.choice(_COMMODITIES)
+        org = rng.choice(_ORGS)
+        ministry = rng.choice(_MINISTRIES)
+        return {
+            "country": country.name, "country_short": _short(country.name), "demonym": country.demonym,
+            "capital": country.capital, "index": country.index, "currency": country.currency,
+            "currency_unit": country.currency + "s" if not country.currency.endswith("s") else country.currency,
+            "country2": country2.name, "country2_short": _short(country2.name), "capital2": country2.capital,
+            "country2_the": country2.demonym,
+            "company": f"{stem} {rng.choice(kind)}", "company2": f"{stem2} {rng.choice(kind)}",
+            "person": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", "exec": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+            "person_title": ministry, "exec_role": rng.choice(_EXEC_ROLES),
+            "sector": rng.choice(_SECTORS.get(section, _SECTORS["business"])), "product": rng.choice(_PRODUCTS),
+            "org": org, "org_short": org[4:] if org.startswith("the ") else org,
+            "org_cap": org[:1].upper() + org[1:], "commodity": commodity, "unit": unit,
+            "win_verb": rng.choice(_WIN_VERBS), "win_verb_past": rng.choice(["signed", "secured", "won", "finalised"]),
+            "deal": rng.choice(_DEALS),
+        }
+
+    def numbers(self, rng: random.Random, ent: dict[str, str], year: int) -> dict[str, str]:
+        """The entities plus freshly drawn figures, so that no two stories share a sentence."""
+        up = rng.random() < 0.6
+        values = dict(ent)
+        values.update(
+            pct=f"{rng.uniform(0.3, 19.9):.1f}", pct2=f"{rng.uniform(1.5, 64.0):.1f}",
+            amount=_money(rng, 12, 9800), amount2=_money(rng, 300, 45000),
+            count=f"{rng.randrange(120, 98000):,}", count_small=str(rng.randrange(61, 190)),
+            small=f"{rng.uniform(0.05, 4.5):.2f}", small_n=str(rng.randrange(2, 9)), small_n2=str(rng.randrange(2, 6)),
+            mw=str(rng.randrange(5, 300)), price=f"${rng.uniform(55, 2600):,.2f}",
+            months_n=rng.choice(["six", "seven", "eight", "nine", "ten"]),
+            moves="rise" if up else "fall", moves_s="rises" if up else "falls", moves_past="up" if up else "down",
+            month=rng.choice(MONTHS), weekday=rng.choice(WEEKDAYS[:5]), quarter=rng.choice(QUARTERS),
+            day=str(rng.randrange(1, 29)), last_year=str(year - rng.randrange(2, 5)),
+            next_year=str(year + rng.randrange(1, 6)),
+        )
+        return values
+
+    @staticmethod
+    def fill(template: str, values: dict[str, str]) -> str:
+        text = _A_BEFORE_VOWEL.sub("an ", template.format(**values))  # "a agreement" -> "an agreement"
+        return text[:1].upper() + text[1:]
+
+    def headline(self, rng: random.Random, section: str, year: int) -> tuple[str, str, dict[str, str]]:
+        """The title, its lead sentence and the values both use (the start of :meth:`write`)."""
+        ent = self.entities(rng, section)
+        headline, lead = rng.choice(_HEADLINES[section])
+        values = self.numbers(rng, ent, year)  # the headline and its lead tell the same figures
+        title = self.fill(headline, values)
+        if rng.random() < 0.5:
+            title = title.replace("'", "’")
+        return title, self.fill(lead, values), values
+
+    def write(self, rng: random.Random, section: str, year: int) -> Draft:
+        title, lead, ent = self.headline(rng, section, year)
+        pool = rng.sample(_SENTENCES[section], k=rng.randrange(8, 18))
+        sentences = [lead] + [self.fill(t, self.numbers(rng, ent, year)) for t in pool]
+        paragraphs, i = [], 0
+        while i < len(sentences):
+            size = rng.choice([1, 2, 2, 3])
+            paragraphs.append(" ".join(sentences[i:i + size]))
+            i += size
+        keywords = [ent["country_short"], ent["sector"], rng.choice(_KEYWORD_EXTRAS[section])]
+        if section != "politics":
+            keywords.insert(0, ent["company"])
+        company = ent["company"] if section != "politics" else None
+        return Draft(title, paragraphs, keywords, [ent["person"], ent["exec"]], company)
+
+
+_AR_COUNTRIES = [("الأردن", "عمان"), ("مصر", "القاهرة"), ("السعودية", "الرياض"), ("الإمارات", "أبوظبي"),
+                 ("قطر", "الدوحة"), ("الكويت", "مدينة الكويت"), ("سلطنة عمان", "مسقط"), ("البحرين", "المنامة"),
+                 ("المغرب", "الرباط"), ("العراق", "بغداد"), ("لبنان", "بيروت"), ("تونس", "تونس العاصمة")]
+_AR_COMPANIES = ["مجموعة النور القابضة", "شركة الأفق للاستثمار", "بنك الخليج التجاري", "شركة الواحة للطاقة",
+                 "مجموعة الهلال للاتصالات", "شركة السدرة العقارية", "شركة النخيل للخدمات اللوجستية",
+                 "مصرف المستقبل الإسلامي", "شركة الريادة للتقنية", "مجموعة الصحراء للصناعات"]
+_AR_PEOPLE = ["محمد العلي", "أحمد الخطيب", "سارة المنصوري", "خالد الحسن", "ليلى العبدالله", "عمر الزعبي",
+              "نور الهدى سالم", "يوسف القاسم", "رنا حداد", "فيصل الشمري"]
+_AR_ROLES = ["وزير الاقتصاد", "محافظ البنك المركزي", "وزير الخارجية", "وزير الطاقة", "وزير الاستثمار",
+             "وزير الاتصالات وتكنولوجيا المعلومات", "وزيرة السياحة"]
+_AR_SECTORS = ["قطاع الطاقة المتجددة", "قطاع السياحة", "قطاع العقارات", "القطاع المصرفي", "قطاع التكنولوجيا",
+               "قطاع النقل", "قطاع الصناعة", "قطاع الزراعة"]
+_AR_QUARTERS = ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"]
+_AR_MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+              "تشرين الثاني", "كانون الأول"]
+_AR_WEEKDAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس"]
+_AR_HEADLINES = [
+    ("{company} تحقق أرباحا صافية بقيمة {amount} مليون دولار في {quarter}",
+     "أعلنت {company} يوم {weekday} أنها حققت أرباحا صافية بقيمة {amount} مليون دولار خلال {quarter} من العام الجاري."),
+    ("البنك المركزي في {country} يثبت أسعار الفائدة عند {pct}%",
+     "قرر البنك المركزي في {country} يوم {weekday} الإبقاء على أسعار الفائدة الرئيسية دون تغيير عند مستوى {pct}%."),
+    ("{capital} تستضيف منتدى إقليميا حول {sector}",
+     "تستضيف {capital} في شهر {month} المقبل منتدى إقليميا يناقش فرص الاستثمار في {sector} بمشاركة {count} خبير."),
+    ("نمو {sector} في {country} بنسبة {pct}% خلال العام الجاري",
+     "سجل {sector} في {country} نموا بنسبة {pct}% منذ بداية العام الجاري، بحسب بيانات رسمية صدرت يوم {weekday}."),
+    ("{role} في {country}: نعمل على جذب استثمارات جديدة في {sector}",
+     "أكد {role} في {country} {person} أن الحكومة تعمل على جذب استثمارات جديدة في {sector} بقيمة {amount} مليون دولار."),
+    ("ارتفاع مؤشر البورصة في {country} بنسبة {pct}% في ختام تعاملات {weekday}",
+     "ارتفع المؤشر العام للبورصة في {country} بنسبة {pct}% في ختام تعاملات يوم {weekday} ليغلق عند {points} نقطة."),
+    ("توقيع اتفاقية تعاون بين {country} و{country2} في {sector}",
+     "وقعت {country} و{country2} يوم {weekday} في {capital} اتفاقية للتعاون في {sector} بقيمة {amount} مليون دولار."),
+    ("{company} تعلن عن خطة توسع في {country2} بقيمة {amount} مليون دولار",
+     "أعلنت {company} عن خطة للتوسع في {country2} باستثمارات تبلغ {amount} مليون دولار على مدى {years} سنوات."),
+]
+_AR_SENTENCES = [
+    "قال {role} {person} إن {country} تواصل تنفيذ خطتها الرامية إلى تنويع مصادر الدخل وتعزيز دور القطاع الخاص.",
+    "وأضاف أن حجم الاستثمارات في {sector} بلغ نحو {amount} مليون دولار خلال {quarter} من العام الجاري.",
+    "وأشار إلى أن الحكومة تعمل على تطوير البنية التحتية وتحسين بيئة الأعمال لجذب المستثمرين.",
+    "وبحسب بيانات رسمية، ارتفعت الصادرات بنسبة {pct}% مقارنة بالفترة نفسها من العام الماضي.",
+    "من جهته، أكد {person2} أهمية التعاون الإقليمي في مواجهة التحديات الاقتصادية الراهنة.",
+    "وتوقع خبراء أن يواصل {sector} نموه خلال الأشهر المقبلة مدعوما بزيادة الطلب المحلي.",
+    "يذكر أن {company} تأسست عام {founded} وتعمل في عدد من الأسواق الإقليمية.",
+    "وشهدت {capital} خلال الأسبوع الماضي سلسلة من الاجتماعات بين مسؤولين حكوميين وممثلين عن القطاع الخاص.",
+    "وأوضح التقرير أن معدل التضخم تراجع إلى {pct}% في شهر {month}، وهو أدنى مستوى له منذ عامين.",
+    "ودعا المشاركون إلى تعزيز الشراكة بين القطاعين العام والخاص وتسريع التحول الرقمي.",
+    "وأكدت {company} في بيان أنها ستواصل توسيع أعمالها في {country2} خلال العام المقبل.",
+    "وتأتي هذه الخطوة في إطار رؤية {country} الاقتصادية التي تهدف إلى رفع مساهمة القطاعات غير النفطية في الناتج المحلي الإجمالي.",
+    "وبلغ عدد المشاريع المنفذة {count} مشروعا في مختلف المحافظات حتى نهاية شهر {month}.",
+    "وأشار {person} إلى أن الحكومة خصصت {amount} مليون دولار لدعم المشاريع الصغيرة والمتوسطة.",
+    "وقالت مصادر مطلعة إن المفاوضات بين الجانبين ستستأنف الشهر المقبل في {capital2}.",
+    "كما ناقش الجانبان سبل تعزيز التبادل التجاري الذي بلغ {amount} مليون دولار العام الماضي.",
+    "ويأتي ذلك وسط تقلبات في الأسواق العالمية وارتفاع أسعار الطاقة والشحن.",
+    "وأظهرت نتائج مسح حديث أن {pct}% من الشركات تخطط لزيادة عدد موظفيها خلال العام المقبل.",
+    "وأغلق المؤشر العام للبورصة يوم {weekday} عند مستوى {points} نقطة، بتداولات بلغت {count} ألف سهم.",
+    "وأعلنت الوزارة أنها ستطلق الأسبوع المقبل منصة إلكترونية جديدة لتسهيل إجراءات تسجيل الشركات.",
+]
+
+
+class _Arabic:
+    """Arabic story writer (MENAFN's Arabic edition)."""
+
+    def headline(self, rng: random.Random, section: str, year: int) -> tuple[str, str, dict[str, str]]:
+        """The title, its lead sentence and the entities (the start of :meth:`write`)."""
+        (country, capital), (country2, capital2) = rng.sample(_AR_COUNTRIES, 2)
+        person, person2 = rng.sample(_AR_PEOPLE, 2)
+        ent = {"country": country, "capital": capital, "country2": country2, "capital2": capital2,
+               "person": person, "person2": person2, "role": rng.choice(_AR_ROLES),
+               "company": rng.choice(_AR_COMPANIES), "sector": rng.choice(_AR_SECTORS)}
+        values = self.numbers(rng, ent)
+        headline, lead = rng.choice(_AR_HEADLINES)
+        return headline.format(**values), lead.format(**values), ent
+
+    @staticmethod
+    def numbers(rng: random.Random, ent: dict[str, str]) -> dict[str, str]:
+        return dict(ent, pct=f"{rng.uniform(0.4, 14.9):.1f}", amount=str(rng.randrange(12, 950)),
+                    count=str(rng.randrange(40, 4800)), points=f"{rng.uniform(1800, 12500):.2f}",
+                    quarter=rng.choice(_AR_QUARTERS), month=rng.choice(_AR_MONTHS),
+                    weekday=rng.choice(_AR_WEEKDAYS), founded=str(rng.randrange(1965, 2015)),
+                    years=str(rng.randrange(3, 9)))
+
+    def write(self, rng: random.Random, section: str, year: int) -> Draft:
+        title, lead, ent = self.headline(rng, section, year)
+        pool = rng.sample(_AR_SENTENCES, k=rng.randrange(6, 12))
+        sentences = [lead] + [t.format(**self.numbers(rng, ent)) for t in pool]
+        paragraphs, i = [], 0
+        while i < len(sentences):
+            size = rng.choice([1, 2, 2])
+            paragraphs.append(" ".join(sentences[i:i + size]))
+            i += size
+        keywords = [ent["country"], ent["sector"], ent["company"], "اقتصاد"]
+        return Draft(title, paragraphs, keywords, [ent["person"]], ent["company"])
+
+
+_WRITERS = {"en": _English(), "ar": _Arabic()}
+
+
+def write(seed: int, section: str, language: str = "en", year: int = 2026) -> Draft:
+    """Generate the story for ``seed``: same arguments, same text, every time.
+
+    ``section`` is ``business``, ``technology`` or ``politics`` for English; Arabic
+    stories ignore it. ``year`` anchors relative figures ("by 2029").
+    """
+    return _WRITERS[language].write(random.Random(seed), section, year)
+
+
+def headline(seed: int, section: str, language: str = "en", year: int = 2026) -> str:
+    """Just the title :func:`write` would give, for a fraction of the cost."""
+    return _WRITERS[language].headline(random.Random(seed), section, year)[0]
+
+
+def person_name(rng: random.Random) -> str:
+    """A plausible byline name (``"Layla Haddad"``)."""
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
+def market_research_titles(rng: random.Random, count: int) -> list[str]:
+    """Titles of syndicated market-research releases, the link lists wires append to stories
+    (``"Oman Cold Chain Logistics Market Size To Reach USD 1.4 Billion By 2033"``)."""
+    out: list[str] = []
+    while len(out) < count:
+        country = _short(rng.choice(COUNTRIES).name)
+        thing = rng.choice(["Cold Chain Logistics", "Solar Energy", "Data Center", "Halal Food", "Electric Vehicle",
+                            "Luxury Goods", "Cybersecurity", "Water Treatment", "Frozen Food", "Pet Food",
+                            "Steel Pipes", "Packaged Water", "Smart Home", "Medical Devices", "Coffee"])
+        title = rng.choice([
+            f"{country} {thing} Market Size To Reach USD {rng.uniform(0.5, 30):.1f} Billion By 2033",
+            f"{thing} Manufacturing Plant Setup Report {rng.choice([2025, 2026])}: Cost Analysis",
+            f"{country} {thing} Market {rng.choice([2025, 2026])} Industry Trends, Size, Share, Growth "
+            "And Outlook By 2034",
+            f"{thing} Business Plan {rng.choice([2025, 2026])}: How To Attract Investors",
+            f"{thing} Plant Project Report: Raw Materials, Machinery And Investment Opportunities",
+        ])
+        if title not in out:
+            out.append(title)
+    return out

@@ -1,0 +1,1067 @@
+"""Mirror of MENAFN (menafn.com), the Middle East financial news re-publisher.
+
+What it reproduces, from the research notes on the real site:
+
+* Article URLs ``/<10-digit id>/<Title-Case-Slug>``; ids grow with time at the real
+  site's rate (1109925453 on 2025-08-13, 1110375316 on 2025-11-20: ~4,544 a day).
+  A wrong slug answers 301 to the canonical URL. The legacy
+  ``/qn_news_story_s.aspx?storyid=<id>&title=<slug>`` answers 301 for some ids and
+  200 with the same page for others. Arabic stories live at
+  ``/arabic/<id>/<percent-encoded Arabic slug>``.
+* Article pages that defeat naive scraping: the "403 / Sorry!! / Error!" template in
+  the page before the story, the ``(MENAFN- Provider)`` marker opening the body, the
+  body printed twice, the ``MENAFN<DDMMYYYY><12 digits>ID<id>`` tracking token twice,
+  the legal disclaimer, "Most popular stories", "Market Research" links, "Comments".
+* Metadata of uneven quality: JSON-LD as an object, an array, an ``@graph``, missing,
+  or broken; og:title not always equal to the headline; the logo as og:image.
+* Discovery: RSS 2.0 per section (``/rss/menafn_Business.xml``), paged section
+  listings (``/section/business?page=2``), robots.txt.
+* Traps: a soft 404, real 404s, a 500 that heals on retry, a truncated response,
+  cp1252 mojibake, broken HTML, ``&nbsp;`` / U+2028 / zero-width characters.
+
+Stories are kept as compact :class:`Story` records; text and pages are generated on
+request from each story's seed, so 5,000 stories start in about a second.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from functools import lru_cache
+from urllib.parse import quote
+
+from . import corpus
+from .corpus import Draft, seed_for, slugify, title_case
+from .server import Response, WireSite, redirect
+
+WIRE = "menafn"
+BASE = "https://menafn.com"
+LOGO = "https://menafn.com/includes/img/logo.jpg"
+UTC = timezone.utc
+AMMAN = timezone(timedelta(hours=3))
+"""MENAFN is based in Amman (UTC+3 all year since 2022): pages show local time."""
+
+ANCHOR_ID, ANCHOR_TIME = 1109925453, datetime(2025, 8, 13, 6, 12, tzinfo=UTC)
+IDS_PER_SECOND = 4544 / 86400
+PAGE_SIZE = 10
+FEED_SIZE = 20
+
+SECTIONS = {"business": "Business", "technology": "Technology", "politics": "Politics", "arabic": "Arabic"}
+EMPTY_FEED = "Sports"
+"""A section whose feed exists but is empty (the desk publishes nothing there)."""
+
+ERROR_EN = ("403", "Sorry!!", "Error!", "We're sorry, but the page you were looking for doesn't exist.")
+ERROR_AR = ("403", "عذراً!!", "خطأ!", "نأسف، الصفحة التي تبحث عنها غير موجودة.")
+DISCLAIMER_EN = (
+    "Legal Disclaimer:",
+    "MENAFN provides the information “as is” without warranty of any kind. We do not accept any responsibility or "
+    "liability for the accuracy, content, images, videos, licenses, completeness, legality, or reliability of the "
+    "information contained in this article. If you have any complaints or copyright issues related to this article, "
+    "kindly contact the provider above.",
+)
+DISCLAIMER_AR = (
+    "إخلاء المسؤولية القانونية:",
+    "تقدم مينافن المعلومات “كما هي” دون أي ضمان من أي نوع. ولا نتحمل أي مسؤولية عن دقة المحتوى أو الصور أو مقاطع "
+    "الفيديو أو التراخيص أو اكتمال المعلومات الواردة في هذا المقال أو قانونيتها أو موثوقيتها. إذا كانت لديك أي شكاوى "
+    "أو مشكلات تتعلق بحقوق النشر، يرجى التواصل مع المزود أعلاه.",
+)
+
+# The story of the founding naive scrape (shared/examples/naive-scrape-menafn.txt), verbatim.
+PUTIN_ID = ANCHOR_ID
+PUTIN_TITLE = "Putin expresses gratitude for Kim Jong-un for backing in Ukraine war"
+PUTIN_PARAGRAPHS = (
+    "Russian President Vladimir Putin has expressed gratitude to North Korean leader Kim Jong-un for backing Moscow "
+    "in the Ukraine war, according to the Kremlin. During a phone call on Tuesday, Putin commended Pyongyang for its "
+    "role in reclaiming Russia’s Kursk Region, which had been captured by Ukrainian forces last August.",
+    "The two leaders reaffirmed their commitment to strengthening cooperation under their strategic partnership "
+    "agreement and agreed to maintain direct communication. Putin specifically praised the “courage, heroism, and "
+    "selflessness” of North Korean soldiers involved in the operation.",
+    "The North Korean mission in Kursk was carried out under a bilateral treaty signed in June 2024, which includes "
+    "mutual defense clauses. Russia and North Korea’s historically close ties have intensified since the outbreak of "
+    "the Ukraine conflict, with Pyongyang consistently supporting Moscow, particularly regarding NATO expansion.",
+    "Pyongyang described Ukrainian forces in Kursk as “neo-Nazi” and justified its involvement as a measure to "
+    "counter what it called an “adventurous political and military attempt” by Ukraine and the West. The Kremlin "
+    "also noted that Putin briefed Kim ahead of his upcoming summit with US President Donald Trump on August 15, "
+    "where the Ukraine conflict is expected to be a central topic.",
+)
+PUTIN_KEYWORDS = ["Putin", "Kim Jong-un", "North Korea", "Russia", "Ukraine war", "Kursk"]
+PUTIN_RESEARCH = [
+    "UAE Solar Energy Market Size To Reach 73.5 Twh By 2033: Growth Trends & Market Scope",
+    "Ultra Marine Blue Pigment Manufacturing Plant Setup And Cost Analysis Report: Raw Materials And Investment "
+    "Opportunities",
+    "Radiator Manufacturing Plant Setup Report 2025: Cost Analysis",
+    "Philippines Freight And Logistics Market 2025 Industry Trends, Size, Share, Growth, Demand And Outlook By 2033",
+    "Nail Salon Business Plan 2025: How To Attract Investors",
+    "Cloud Kitchen Business Plan 2025: Operational Setup Checklist",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """An upstream source MENAFN re-publishes, and how its copy opens.
+
+    ``style`` names the dateline format (``"trend"``: ``BAKU, Azerbaijan, July 4.``);
+    ``spaced`` is the marker spelling (``(MENAFN - X)`` vs ``(MENAFN- X)``).
+    """
+
+    name: str
+    code: int
+    style: str | None
+    spaced: bool
+    sections: tuple[str, ...]
+    weight: int = 1
+
+
+PROVIDERS = [
+    Provider("MENAFN", 45, None, False, ("business", "technology", "politics", "arabic"), 5),
+    Provider("Trend News Agency", 131, "trend", True, ("business", "technology", "politics"), 3),
+    Provider("Daily News Egypt", 87, None, False, ("business", "politics"), 2),
+    Provider("EIN Presswire", 211, "ein", False, ("business", "technology"), 2),
+    Provider("Business Wire", 162, "bw", False, ("business", "technology"), 2),
+    Provider("GlobeNewswire", 198, "gnw", False, ("business", "technology"), 2),
+    Provider("Jordan Times", 59, "jt", False, ("business", "politics"), 1),
+    Provider("IANS", 147, "ians", False, ("business", "technology", "politics"), 2),
+    Provider("Emirates News Agency", 93, "wam", False, ("business", "politics"), 1),
+    Provider("KUNA", 74, "kuna", True, ("business", "politics"), 1),
+    Provider("The Peninsula", 66, None, True, ("business", "politics"), 1),
+    Provider("AzerNews", 128, "trend", False, ("business", "politics"), 1),
+    Provider("Al Ghad", 301, None, False, ("arabic",), 2),
+    Provider("Al Bawaba", 305, None, True, ("arabic",), 1),
+]
+
+_PLACES = {
+    "trend": ["BAKU, Azerbaijan", "KHANKENDI, Azerbaijan", "TASHKENT, Uzbekistan", "ASTANA, Kazakhstan",
+              "TBILISI, Georgia", "BISHKEK, Kyrgyzstan", "ASHGABAT, Turkmenistan"],
+    "ein": ["NEW YORK, NY, UNITED STATES", "LONDON, UNITED KINGDOM", "DUBAI, UNITED ARAB EMIRATES",
+            "AUSTIN, TX, UNITED STATES", "SINGAPORE, SINGAPORE"],
+    "bw": ["NEW YORK", "DUBLIN", "SAN FRANCISCO", "BOSTON", "TOKYO", "DUBAI, United Arab Emirates"],
+    "gnw": ["TORONTO", "NEW YORK", "VANCOUVER, British Columbia", "LONDON", "CHICAGO"],
+    "jt": ["AMMAN", "AQABA", "IRBID"],
+    "ians": ["New Delhi", "Mumbai", "Bengaluru", "Chennai", "Kolkata"],
+    "wam": ["ABU DHABI", "DUBAI", "SHARJAH"],
+    "kuna": ["KUWAIT", "KUWAIT CITY"],
+}
+_AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+_SHORT_MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _dateline(style: str, when: datetime, rng: random.Random) -> tuple[str, str]:
+    """The provider's dateline for a story and the separator that follows it.
+
+    ``("KHANKENDI, Azerbaijan, July 4", ". ")``, ``("DUBLIN--(BUSINESS WIRE)", "--")``,
+    ``("TORONTO, Nov. 20, 2025 (GLOBE NEWSWIRE)", " -- ")``.
+    """
+    place = rng.choice(_PLACES[style])
+    day, month, year = when.day, corpus.MONTHS[when.month - 1], when.year
+    if style == "trend":
+        return f"{place}, {month} {day}", ". "
+    if style == "ein":
+        return f"{place}, {month} {day}, {year} /EINPresswire.com/", " -- "
+    if style == "bw":
+        return f"{place}--(BUSINESS WIRE)", "--"
+    if style == "gnw":
+        return f"{place}, {_AP_MONTHS[when.month - 1]} {day}, {year} (GLOBE NEWSWIRE)", " -- "
+    if style == "jt":
+        return place, " — "
+    if style == "ians":
+        return f"{place}, {_SHORT_MONTHS[when.month - 1]} {day} (IANS)", " "
+    if style == "wam":
+        suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        return f"{place}, {day}{suffix} {month}, {year} (WAM)", " -- "
+    return f"{place}, {_SHORT_MONTHS[when.month - 1]} {day} (KUNA)", " -- "
+
+
+@dataclass(slots=True, eq=False)
+class Story:
+    """One published story: everything needed to render its pages, minus the text,
+    which :func:`corpus.write` regenerates from ``text_seed``."""
+
+    id: int
+    published: datetime
+    section: str
+    title: str
+    """As the CMS stores it; may contain a non-breaking space (which fuses slug words)."""
+    text_seed: int
+    provider: Provider
+    marker: str
+    dateline: str | None = None
+    dateline_sep: str = ""
+    jsonld: str = "object"
+    """``object``, ``array``, ``graph``, ``missing``, ``invalid`` or ``nodate`` (no datePublished)."""
+    meta_date: str | None = None
+    """Offset style of ``article:published_time`` (``"Z"`` or ``"+03:00"``), None when absent."""
+    visible_date: bool = True
+    modified: datetime | None = None
+    author: str | None = None
+    og_title: str = "same"
+    description: str = "both"
+    """Which of meta description / og:description exist: ``both``, ``og`` or ``none``."""
+    keywords: bool = True
+    repeat: str = "rest"
+    """The second copy of the body: paragraphs 2..n (``rest``) or all of them (``all``)."""
+    markup: str = "p"
+    """``p`` paragraphs, ``br`` text lines, ``broken`` (unclosed tags)."""
+    soil: str | None = None
+    """Invisible-character damage in the HTML: ``nbsp``, ``lsep``, ``zwsp`` or ``mixed``."""
+    mojibake: bool = False
+    legacy: int = 301
+    link_form: str = "new"
+    """How listings and feeds link the story: ``new``, ``legacy`` or ``both``."""
+    fail_once: bool = False
+    image: bool = False
+    code: str = "000000000000"
+    fixed: bool = False
+    """The verbatim naive-scrape story, whose text is not generated."""
+
+    @property
+    def language(self) -> str:
+        return "ar" if self.section == "arabic" else "en"
+
+    @property
+    def clean_title(self) -> str:
+        return " ".join(self.title.split())
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)
+
+    @property
+    def url(self) -> str:
+        if self.language == "ar":
+            return f"{BASE}/arabic/{self.id}/{quote(self.slug, safe='-')}"
+        return f"{BASE}/{self.id}/{self.slug}"
+
+    @property
+    def legacy_url(self) -> str:
+        return f"{BASE}/qn_news_story_s.aspx?storyid={self.id}&title={self.slug}"
+
+    @property
+    def source(self) -> str:
+        return self.provider.name
+
+
+@dataclass(slots=True, eq=False)
+class Decoy:
+    """A listing entry whose URL looks like an article but is not one
+    (``kind``: ``soft404``, ``missing`` or ``truncated``)."""
+
+    id: int
+    kind: str
+    title: str
+    section: str
+    published: datetime
+
+    @property
+    def url(self) -> str:
+        return f"{BASE}/{self.id}/{slugify(self.title)}"
+
+
+def _spread(rng: random.Random, count: int, weights: dict[str, int]) -> list[str]:
+    """``count`` values in the given proportions, each present at least once (when
+    ``count`` allows), shuffled: guarantees every variant exists even in a small mirror.
+    The first key is the common case and absorbs the rounding."""
+    total = sum(weights.values())
+    values = [name for name, weight in list(weights.items())[1:] for _ in range(max(1, count * weight // total))]
+    values = values[:count] + [next(iter(weights))] * max(0, count - len(values))
+    rng.shuffle(values)
+    return values
+
+
+def _iso_z(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _iso_local(moment: datetime) -> str:
+    return moment.astimezone(AMMAN).strftime("%Y-%m-%dT%H:%M:%S+03:00")
+
+
+def _visible(moment: datetime) -> str:
+    """The ASP.NET-style local date MENAFN prints (``8/13/2025 9:12:00 AM``)."""
+    local = moment.astimezone(AMMAN)
+    hour = local.hour % 12 or 12
+    return f"{local.month}/{local.day}/{local.year} {hour}:{local.minute:02d}:{local.second:02d} " + \
+        ("AM" if local.hour < 12 else "PM")
+
+
+def _e(text: str) -> str:
+    return html.escape(text).replace("\u00a0", "&nbsp;")
+
+
+def _mojibake(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252 (``“as is”`` -> ``â€œas isâ€\\x9d``), bytes that
+    cp1252 leaves undefined kept as C1 controls, as sloppy decoders do."""
+    data = text.encode("utf-8")
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data)
+
+
+def _soil(text: str, kind: str, rng: random.Random) -> str:
+    """Add the invisible damage CMS copy-paste leaves (no change to the visible text):
+    non-breaking spaces, U+2028 line separators between sentences, zero-width spaces."""
+    kinds = ["nbsp", "lsep", "zwsp"] if kind == "mixed" else [kind]
+    for k in kinds:
+        if k == "nbsp":
+            spaces = [m.start() for m in re.finditer(" ", text)]
+            for pos in sorted(rng.sample(spaces, min(2, len(spaces))), reverse=True):
+                text = text[:pos] + rng.choice(["\u00a0", " \u00a0"]) + text[pos + 1:]
+        elif k == "lsep":
+            breaks = [m.start() for m in re.finditer(r"[.,] (?=\S)", text)]
+            if breaks:
+                pos = rng.choice(breaks) + 1
+                text = text[:pos] + rng.choice(["\u2028", " \u2028"]) + text[pos + 1:]
+        else:
+            words = [m.start() for m in re.finditer(r"\w{6,}", text)]
+            for pos in sorted(rng.sample(words, min(2, len(words))), reverse=True):
+                cut = pos + 3
+                text = text[:cut] + "\u200b" + text[cut:]
+    return text
+
+
+class MenafnSite(WireSite):
+    """The menafn.com mirror. ``articles`` counts the true articles, the naive-scrape
+    story included; ``now`` is the mirror's clock (newest story a few minutes older)."""
+
+    wire = WIRE
+    hosts = ("menafn.com", "www.menafn.com")
+    server_header = "Microsoft-IIS/10.0"
+
+    def __init__(self, seed: int = 1, articles: int = 60, now: datetime | None = None):
+        if articles < 24:
+            raise ValueError("the MENAFN mirror needs at least 24 articles to hold every page variant")
+        self.seed = seed
+        self.now = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
+        self.stories = self._plan(articles)
+        self.by_id = {story.id: story for story in self.stories}
+        self.listings, self.decoys = self._listings()
+        self._failed: set[int] = set()
+        self._draft = lru_cache(maxsize=512)(self._make_draft)
+        self._chrome = {lang: _Chrome(lang, self.now, self._latest(lang)) for lang in ("en", "ar")}
+
+    # ----------------------------------------------------------------- the plan
+
+    def _plan(self, articles: int) -> list[Story]:
+        rng = random.Random(seed_for(self.seed, WIRE, "plan"))
+        count = articles - 1
+        moments, moment = [], self.now - timedelta(seconds=rng.randrange(240, 2100))
+        for _ in range(count):
+            moments.append(moment)
+            moment -= timedelta(seconds=rng.randrange(1200, 5400))
+        n_arabic = max(3, round(count * 0.06))
+        rest = count - n_arabic
+        n_business, n_tech = round(rest * 0.4), round(rest * 0.27)
+        sections = ["arabic"] * n_arabic + ["business"] * n_business + ["technology"] * n_tech
+        sections += ["politics"] * (count - len(sections))
+        rng.shuffle(sections)
+
+        pick = {name: _spread(rng, count, weights) for name, weights in {
+            "jsonld": {"object": 5, "array": 2, "graph": 2, "missing": 2},
+            "og": {"same": 5, "suffix": 3, "titlecase": 2},
+            "desc": {"both": 8, "og": 1, "none": 2},
+            "soil": {"": 14, "nbsp": 1, "lsep": 1, "zwsp": 1, "mixed": 1},
+            "link": {"new": 16, "legacy": 3, "both": 2},
+            "legacy": {"301": 1, "200": 1},
+            "markup": {"p": 6, "br": 1},
+        }.items()}
+
+        stories, titles = [], {PUTIN_TITLE}
+        for i, (moment, section) in enumerate(zip(moments, sections)):
+            r = random.Random(seed_for(self.seed, WIRE, "story", i))
+            providers = [p for p in PROVIDERS if section in p.sections]
+            provider = r.choices(providers, [p.weight for p in providers])[0]
+            spaced = provider.spaced if r.random() < 0.85 else not provider.spaced
+            marker = "(MENAFN)" if provider.name == "MENAFN" else \
+                f"(MENAFN{' - ' if spaced else '- '}{provider.name})"
+            for attempt in range(50):  # headlines are unique, as on the real site
+                text_seed = seed_for(self.seed, WIRE, "text", i, attempt)
+                title = corpus.headline(text_seed, section, "ar" if section == "arabic" else "en", moment.year)
+                if title not in titles:
+                    break
+            titles.add(title)
+            english = section != "arabic"
+            if english and (provider.style in ("ians", "ein", "gnw", "bw") or r.random() < 0.2):
+                title = title_case(title)
+            if english and r.random() < 0.06:
+                gaps = [m.start() for m in re.finditer(" ", title)]
+                pos = r.choice(gaps[1:] or gaps)
+                title = title[:pos] + "\u00a0" + title[pos + 1:]
+            story = Story(id=0, published=moment, section=section, title=title, text_seed=text_seed,
+                          provider=provider, marker=marker, code=f"{provider.code:06d}{r.randrange(10**6):06d}")
+            if provider.style and r.random() < 0.85:
+                story.dateline, story.dateline_sep = _dateline(provider.style, moment.astimezone(AMMAN), r)
+            story.jsonld = pick["jsonld"][i]
+            story.meta_date = r.choice(["Z", "+03:00"]) if story.jsonld == "missing" or r.random() < 0.5 else None
+            age = (self.now - moment).total_seconds()
+            if r.random() < 0.12 and age > 1200:
+                story.modified = moment + timedelta(seconds=r.randrange(600, int(min(age, 172800))))
+            if r.random() < 0.08:
+                story.author = corpus.person_name(r)
+            story.og_title = pick["og"][i]
+            story.description = pick["desc"][i]
+            story.keywords = r.random() < 0.8
+            story.repeat = "all" if r.random() < 0.25 else "rest"
+            story.markup = pick["markup"][i]
+            story.soil = pick["soil"][i] or None
+            story.legacy = int(pick["legacy"][i])
+            story.link_form = pick["link"][i] if english else "new"
+            story.image = r.random() < 0.6
+            stories.append(story)
+
+        putin = Story(id=PUTIN_ID, published=ANCHOR_TIME, section="politics", title=PUTIN_TITLE, text_seed=0,
+                      provider=PROVIDERS[0], marker="(MENAFN)", meta_date="+03:00", description="both",
+                      code="000045017169", fixed=True, image=True)
+        stories.append(putin)
+        stories.sort(key=lambda s: s.published)
+        self._assign_ids(stories, rng)
+        self._assign_roles(stories)
+        return stories
+
+    @staticmethod
+    def _assign_ids(stories: list[Story], rng: random.Random) -> None:
+        """Ids from the real site's id/time rate, with a little jitter, strictly increasing."""
+        previous = 0
+        for story in stories:
+            if story.fixed:
+                story.id = PUTIN_ID
+            else:
+                seconds = (story.published - ANCHOR_TIME).total_seconds()
+                story.id = max(ANCHOR_ID + round(seconds * IDS_PER_SECOND) + rng.randrange(-12, 13), previous + 1)
+                if story.id == PUTIN_ID:
+                    story.id += 1
+            previous = story.id
+
+    def _assign_roles(self, stories: list[Story]) -> None:
+        """Give the trap roles to specific recent stories, so that they sit on the first
+        listing pages and (for the feed-dated ones) inside the section feeds."""
+        newest = {s: [x for x in reversed(stories) if x.section == s and not x.fixed] for s in SECTIONS}
+        business, tech, politics = newest["business"], newest["technology"], newest["politics"]
+
+        for story, jsonld in ((business[1], "missing"), (tech[3], "nodate")):  # dated only by the RSS pubDate
+            story.jsonld, story.meta_date, story.visible_date, story.modified = jsonld, None, False, None
+
+        fail = politics[1]
+        fail.fail_once, fail.link_form, fail.legacy = True, "new", 301
+
+        invalid = politics[2]
+        invalid.jsonld, invalid.meta_date = "invalid", invalid.meta_date or "+03:00"
+
+        broken = tech[1]
+        broken.markup, broken.soil = "broken", None
+
+        # Mojibake needs curly quotes or dashes in the body to damage; the disclaimer always has some.
+        candidates = [s for s in business[3:12] if re.search("[’“”—]", " ".join(self._make_draft(s).paragraphs))]
+        mojibake = (candidates or [business[3]])[0]
+        mojibake.mojibake, mojibake.soil, mojibake.markup = True, None, "p"
+
+        for story in stories:  # pages without their own date must be dated by something
+            if story.jsonld in ("missing", "invalid") and story.visible_date and story.meta_date is None:
+                story.meta_date = "Z"
+
+    def _listings(self) -> tuple[dict[str, list[Story | Decoy]], dict[int, Decoy]]:
+        """Section listings, newest first, with the decoy entries slotted in."""
+        listings: dict[str, list[Story | Decoy]] = {
+            s: [x for x in reversed(self.stories) if x.section == s] for s in SECTIONS}
+        taken = set(self.by_id)
+        decoys: dict[int, Decoy] = {}
+        plan = [("business", 4, "soft404", "Dubai Chamber welcomes record number of new members"),
+                ("technology", 6, "missing", "Regional telecom operators agree on roaming price cuts"),
+                ("politics", 12, "missing", "Foreign ministers to meet in Muscat next week"),
+                ("business", 13, "truncated", "Gulf airlines report strong passenger growth in October")]
+        for section, position, kind, title in plan:
+            entries = listings[section]
+            position = min(position, len(entries))
+            older = entries[position] if position < len(entries) else entries[-1]
+            decoy_id = older.id + 1
+            while decoy_id in taken:
+                decoy_id += 1
+            taken.add(decoy_id)
+            decoy = Decoy(decoy_id, kind, title, section, older.published + timedelta(seconds=40))
+            entries.insert(position, decoy)
+            decoys[decoy_id] = decoy
+        return listings, decoys
+
+    def _latest(self, lang: str) -> list[Story]:
+        pool = [s for s in reversed(self.stories) if s.language == lang]
+        return pool[:6]
+
+    # ------------------------------------------------------------------- text
+
+    def _make_draft(self, story: Story) -> Draft:
+        if story.fixed:
+            return Draft(PUTIN_TITLE, list(PUTIN_PARAGRAPHS), list(PUTIN_KEYWORDS), [], None)
+        return corpus.write(story.text_seed, story.section, story.language, story.published.year)
+
+    def paragraphs(self, story: Story) -> list[str]:
+        """The clean body paragraphs, dateline included (what the truth's ``body`` holds)."""
+        paragraphs = list(self._draft(story).paragraphs)
+        if story.dateline:
+            paragraphs[0] = f"{story.dateline}{story.dateline_sep}{paragraphs[0]}"
+        return paragraphs
+
+    def _snippet(self, story: Story, limit: int = 200) -> str:
+        first = self.paragraphs(story)[0]
+        if len(first) <= limit:
+            return first
+        return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+    def _description(self, story: Story) -> str:
+        """The meta description as the CMS writes it: marker first, sloppy spacing."""
+        gap = "  " if story.text_seed % 3 == 0 else " "
+        return f"{story.marker}{gap}{self._snippet(story)}" + (" " if story.text_seed % 5 == 0 else "")
+
+    def _tags(self, story: Story) -> list[str]:
+        tags: list[str] = []
+        for keyword in self._draft(story).keywords:
+            if keyword not in tags:
+                tags.append(keyword)
+        return tags
+
+    def _keywords_meta(self, story: Story) -> str:
+        """Keywords as typed by editors: uneven spacing and a repeated tag now and then."""
+        tags = self._tags(story)
+        r = random.Random(story.text_seed ^ 0x5A5A)
+        if r.random() < 0.4:
+            tags = tags + [tags[0]]
+        return "".join((tag if i == 0 else r.choice([", ", ",", " , "]) + tag) for i, tag in enumerate(tags))
+
+    # ------------------------------------------------------------------ truth
+
+    def truth(self) -> Iterator[dict]:
+        for story in self.stories:
+            yield self.truth_record(story)
+
+    def truth_record(self, story: Story) -> dict:
+        return {
+            "id": f"{WIRE}:{story.id}",
+            "wire": WIRE,
+            "url": story.url,
+            "canonical_url": story.url,
+            "title": story.clean_title,
+            "summary": " ".join(self._snippet(story).split()) if story.description != "none" else None,
+            "body": "\n\n".join(self.paragraphs(story)),
+            "authors": [story.author] if story.author else [],
+            "source": story.source,
+            "dateline": story.dateline,
+            "published_at": _iso_z(story.published),
+            "modified_at": _iso_z(story.modified) if story.modified else None,
+            "language": story.language,
+            "tags": self._tags(story) if story.keywords else [],
+        }
+
+    # ---------------------------------------------------------------- routing
+
+    def handle(self, path: str, query: dict[str, str]) -> Response:
+        if path in ("/", "/default.aspx"):
+            return self._html(self._home())
+        if path == "/robots.txt":
+            return Response(body=ROBOTS.encode(), content_type="text/plain; charset=utf-8")
+        if path.rstrip("/") == "/rss":
+            return self._html(self._feed_index())
+        match = re.fullmatch(r"/rss/menafn_(\w+)\.xml", path)
+        if match:
+            return self._feed(match.group(1))
+        match = re.fullmatch(r"/section/(\w+)/?", path)
+        if match:
+            return self._section(match.group(1), query.get("page", "1"))
+        if path.lower() == "/qn_news_story_s.aspx":
+            return self._legacy(query.get("storyid", ""))
+        match = re.fullmatch(r"/arabic/(\d{10})(?:/(.*))?", path)
+        if match:
+            return self._arabic(int(match.group(1)), match.group(2) or "")
+        match = re.fullmatch(r"/(\d{10})(?:/(.*))?", path)
+        if match:
+            return self._story(int(match.group(1)), match.group(2) or "")
+        match = re.fullmatch(r"/(company|market-research)/([\w-]+)/?", path)
+        if match:
+            return self._html(self._other_page(match.group(1), match.group(2)))
+        if path in STATIC_PAGES or path in ("/company/", "/market-research/", "/search"):
+            return self._html(self._other_page("static", path))
+        return self._html(self._error_page("en"), 404)
+
+    def _html(self, page: str, status: int = 200) -> Response:
+        return Response(status=status, body=page.encode("utf-8"), headers={"Cache-Control": "private",
+                                                                            "X-Powered-By": "ASP.NET"})
+
+    def _story(self, story_id: int, slug: str) -> Response:
+        decoy = self.decoys.get(story_id)
+        if decoy is not None:
+            if decoy.kind == "soft404":
+                return self._html(self._error_page("en"))
+            if decoy.kind == "truncated":
+                body = self._decoy_page(decoy).encode("utf-8")
+                return Response(body=body, truncate_at=len(body) * 2 // 5)
+            return self._html(self._error_page("en"), 404)
+        story = self.by_id.get(story_id)
+        if story is None:
+            return self._html(self._error_page("en"), 404)
+        if story.language == "ar" or slug != story.slug:
+            return redirect(story.url)
+        return self._serve_story(story)
+
+    def _arabic(self, story_id: int, slug: str) -> Response:
+        story = self.by_id.get(story_id)
+        if story is None or story.language != "ar":
+            return self._html(self._error_page("ar"), 404)
+        if slug != story.slug:
+            return redirect(story.url)
+        return self._serve_story(story)
+
+    def _legacy(self, raw_id: str) -> Response:
+        story = self.by_id.get(int(raw_id)) if raw_id.strip().isdigit() else None
+        if story is None or story.language != "en":
+            return self._html(self._error_page("en"), 404)
+        if story.legacy == 301:
+            return redirect(story.url)
+        return self._serve_story(story)
+
+    def _serve_story(self, story: Story) -> Response:
+        if story.fail_once and story.id not in self._failed:
+            self._failed.add(story.id)
+            return Response(500, SERVER_ERROR.encode("utf-8"))
+        return self._html(self.article_page(story))
+
+    def _section(self, name: str, raw_page: str) -> Response:
+        if name not in SECTIONS or not raw_page.isdigit():
+            return self._html(self._error_page("en"), 404)
+        entries = self.listings[name]
+        pages = max(1, -(-len(entries) // PAGE_SIZE))
+        page = int(raw_page)
+        if not 1 <= page <= pages:
+            return self._html(self._error_page("ar" if name == "arabic" else "en"), 404)
+        return self._html(self._listing_page(name, page, pages))
+
+    def _feed(self, name: str) -> Response:
+        sections = {label: key for key, label in SECTIONS.items()}
+        if name != EMPTY_FEED and name not in sections:
+            return self._html(self._error_page("en"), 404)
+        stories = [] if name == EMPTY_FEED else \
+            [x for x in self.listings[sections[name]] if isinstance(x, Story)][:FEED_SIZE]
+        return Response(body=self._rss(name, stories).encode("utf-8"),
+                        content_type="application/rss+xml; charset=utf-8")
+
+    # -------------------------------------------------------------- rendering
+
+    def _link(self, story: Story, place: str) -> str:
+        """The URL a listing (``place="listing"``) or feed uses for a story.
+
+        Listings link the current form site-relative (``/1109925453/Putin-...``) and the
+        legacy form absolute, sometimes with the old ``http://www.`` host; feeds are absolute.
+        """
+        if story.language == "ar" or story.link_form == "new" or (story.link_form == "both" and place == "listing"):
+            return story.url.removeprefix(BASE) if place == "listing" else story.url
+        if story.text_seed % 4 == 0 and place == "listing":
+            return story.legacy_url.replace("https://menafn.com", "http://www.menafn.com")
+        return story.legacy_url
+
+    def article_page(self, story: Story) -> str:
+        """The full HTML of a story page (what both the canonical and a legacy-200 URL serve)."""
+        lang = story.language
+        draft = self._draft(story)
+        title = story.title
+        r = random.Random(story.text_seed ^ 0xA11CE)
+        head = self._article_head(story, r)
+
+        texts = self.paragraphs(story)
+        texts[0] = f"{story.marker} {texts[0]}"
+        if story.soil:
+            for index in sorted(r.sample(range(len(texts)), min(2, len(texts)))):
+                texts[index] = _soil(texts[index], story.soil, r)
+        if story.mojibake:
+            texts = [_mojibake(t) for t in texts]
+        blocks = [_e(t) for t in texts]
+        blocks += blocks[1:] if story.repeat == "rest" else blocks
+        local = story.published.astimezone(AMMAN)
+        token = f"MENAFN{local:%d%m%Y}{story.code}ID{story.id}"
+        blocks += [token, token]
+        if story.markup == "br":
+            body = "\n" + "<br><br>\n".join(blocks) + "\n"
+        elif story.markup == "broken":
+            body = '\n<font face="Arial" size="2">' + "\n".join(f"<p>{b}" for b in blocks) + "\n"
+        else:
+            body = "\n" + "\n".join(f"<p>{b}</p>" for b in blocks) + "\n"
+        close_body = "" if story.markup == "broken" else "</div>"
+
+        error = ERROR_AR if lang == "ar" else ERROR_EN
+        labels = _LABELS[lang]
+        disclaimer = DISCLAIMER_AR if lang == "ar" else DISCLAIMER_EN
+        disclaimer_text = _mojibake(disclaimer[1]) if story.mojibake else disclaimer[1]
+        byline = f'<span class="news-author">By {_e(story.author)}</span>' if story.author else ""
+        date = f'<span class="news-date"><i class="fa fa-clock-o"></i> {_visible(story.published)}</span>' \
+            if story.visible_date else ""
+        image = ""
+        if story.image:
+            image = (f'<figure class="news-img"><img src="{BASE}/updates/pr/{local:%Y-%m}/{local:%d}/'
+                     f'{story.provider.code:x}_{story.code[-8:]}image_story.jpg" alt="{_e(draft.title)}" '
+                     f'class="img-fluid" loading="lazy"></figure>')
+        research = PUTIN_RESEARCH if story.fixed else corpus.market_research_titles(r, 6)
+        research_html = "".join(f'<li><a href="/market-research/{slugify(t)}">{_e(t)}</a></li>' for t in research)
+        section_label = labels["sections"][story.section]
+        main = f"""
+<ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">{labels['home']}</a></li><li class="breadcrumb-item"><a href="/section/{story.section}">{section_label}</a></li></ol>
+<div class="error-page d-none" id="ctl00_cphMain_divError">
+<div class="error-code">{error[0]}</div>
+<h3 class="error-title">{error[1]}</h3>
+<div class="error-details"><strong>{error[2]}</strong> {error[3]}</div>
+</div>
+<article class="news-story" id="ctl00_cphMain_story">
+<h1 class="news-title">{_e(title)}</h1>
+<div class="news-info">{date} {byline}</div>
+<div class="share-bar"><a href="https://www.facebook.com/sharer.php?u={quote(story.url, safe='')}" rel="nofollow">Facebook</a><a href="https://twitter.com/intent/tweet?url={quote(story.url, safe='')}" rel="nofollow">X</a><a href="https://www.linkedin.com/shareArticle?url={quote(story.url, safe='')}" rel="nofollow">LinkedIn</a><a href="https://wa.me/?text={quote(story.url, safe='')}" rel="nofollow">WhatsApp</a><a href="javascript:window.print()">{labels['print']}</a></div>
+{image}
+<div class="news-body" id="ctl00_cphMain_divBody">{body}{close_body}
+<div class="legal-disclaimer"><strong>{disclaimer[0]}</strong><br>
+{_e(disclaimer_text)}</div>
+</article>
+<div class="popular-stories"><h4>{labels['popular']}</h4><ul id="ulPopular"></ul></div>
+<div class="market-research"><h4>{labels['research']}</h4><ul>{research_html}</ul></div>
+<div class="comments"><h4>{labels['comments']}</h4><span class="no-comment">{labels['no_comment']}</span></div>
+"""
+        return self._chrome[lang].page(head, main, story.section)
+
+    def _article_head(self, story: Story, r: random.Random) -> str:
+        lang = story.language
+        title = story.title
+        parts = [f"<title>{_e(title)} | MENAFN.COM</title>"]
+        description = self._description(story) if story.description != "none" else None
+        if story.description == "both":
+            parts.append(f'<meta name="description" content="{_e(description)}">')
+        if story.keywords:
+            parts.append(f'<meta name="keywords" content="{_e(self._keywords_meta(story))}">')
+        parts.append(f'<link rel="canonical" href="{_e(story.url)}">')
+        og_title = {"same": title, "suffix": f"{title} | MENAFN.COM"}.get(story.og_title, title_case(title))
+        if og_title == title and story.og_title == "titlecase":
+            og_title = f"{title} | MENAFN.COM"
+        parts += [
+            '<meta property="og:type" content="article">',
+            '<meta property="og:site_name" content="MENAFN.COM">',
+            f'<meta property="og:title" content="{_e(og_title)}">',
+            f'<meta property="og:url" content="{_e(story.url)}">',
+            f'<meta property="og:image" content="{LOGO}">',
+            f'<meta property="og:locale" content="{"ar_AR" if lang == "ar" else "en_US"}">',
+        ]
+        if description:
+            parts.append(f'<meta property="og:description" content="{_e(description)}">')
+        if story.meta_date:
+            moment = _iso_z(story.published) if story.meta_date == "Z" else _iso_local(story.published)
+            parts.append(f'<meta property="article:published_time" content="{moment}">')
+            if story.modified and story.jsonld not in ("object", "array", "graph"):
+                parts.append(f'<meta property="article:modified_time" content="{_iso_z(story.modified)}">')
+        parts.append(f'<meta property="article:section" content="{SECTIONS[story.section]}">')
+        parts += ['<meta name="twitter:card" content="summary_large_image">',
+                  '<meta name="twitter:site" content="@MENAFN">',
+                  f'<meta name="twitter:title" content="{_e(title)}">']
+        jsonld = self._jsonld(story, description)
+        if jsonld:
+            parts.append(f'<script type="application/ld+json">{jsonld}</script>')
+        return "\n".join(parts)
+
+    def _jsonld(self, story: Story, description: str | None) -> str | None:
+        if story.jsonld == "missing":
+            return None
+        headline = story.clean_title
+        if len(headline) > 110:
+            headline = headline[:107].rsplit(" ", 1)[0] + "..."
+        article: dict = {
+            "@context": "https://schema.org", "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
+            "url": story.url, "headline": headline,
+        }
+        if description:
+            article["description"] = description
+        article["image"] = {"@type": "ImageObject", "url": LOGO, "width": 600, "height": 315}
+        if story.jsonld != "nodate":
+            article["datePublished"] = _iso_local(story.published)
+        if story.modified:
+            article["dateModified"] = _iso_local(story.modified)
+        article["author"] = {"@type": "Person", "name": story.author} if story.author else \
+            {"@type": "Organization", "name": "MENAFN", "url": BASE}
+        article["publisher"] = {"@type": "Organization", "name": "MENAFN",
+                                "logo": {"@type": "ImageObject", "url": LOGO}}
+        article["articleSection"] = SECTIONS[story.section]
+        article["inLanguage"] = story.language
+        if story.keywords:
+            article["keywords"] = ", ".join(self._tags(story))
+        breadcrumb = {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": BASE + "/"},
+            {"@type": "ListItem", "position": 2, "name": SECTIONS[story.section],
+             "item": f"{BASE}/section/{story.section}"}]}
+        if story.jsonld == "array":
+            data: object = [article, breadcrumb]
+        elif story.jsonld == "graph":
+            del article["@context"]
+            data = {"@context": "https://schema.org", "@graph": [
+                {"@type": "WebSite", "@id": BASE + "/#website", "url": BASE + "/", "name": "MENAFN"},
+                {"@type": "WebPage", "@id": story.url, "url": story.url, "name": story.clean_title,
+                 "isPartOf": {"@id": BASE + "/#website"}}, article]}
+        else:
+            data = article
+        text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+        if story.jsonld == "invalid":  # a template bug: trailing comma, closing brace lost
+            text = text.rstrip().removesuffix("}").rstrip() + ",\n"
+        return text
+
+    def _decoy_page(self, decoy: Decoy) -> str:
+        """A full-size article-like page, only ever sent truncated."""
+        fake = Story(id=decoy.id, published=decoy.published, section=decoy.section, title=decoy.title,
+                     text_seed=seed_for(self.seed, WIRE, "decoy", decoy.id), provider=PROVIDERS[0],
+                     marker="(MENAFN)")
+        return self.article_page(fake)
+
+    def _error_page(self, lang: str) -> str:
+        error = ERROR_AR if lang == "ar" else ERROR_EN
+        main = f"""
+<div class="error-page" id="ctl00_cphMain_divError">
+<div class="error-code">{error[0]}</div>
+<h3 class="error-title">{error[1]}</h3>
+<div class="error-details"><strong>{error[2]}</strong> {error[3]}</div>
+<a class="btn btn-primary" href="/">{_LABELS[lang]['home']}</a>
+</div>
+"""
+        return self._chrome[lang].page("<title>MENAFN.COM</title>", main, None)
+
+    def _entry_html(self, entry: Story | Decoy, lang: str) -> str:
+        if isinstance(entry, Decoy):
+            snippet, date, extra, company = "", _visible(entry.published), "", None
+            link = entry.url.removeprefix(BASE)
+        else:
+            draft = self._draft(entry)
+            snippet = self._snippet(entry, 160)
+            date = _visible(entry.published) if entry.visible_date else ""
+            link = self._link(entry, "listing")
+            extra = f' <a class="read-more" href="{_e(entry.legacy_url)}">Read more</a>' \
+                if entry.link_form == "both" else ""
+            company = draft.company
+        image = f'<a class="thumb" href="{_e(link)}"><img src="/includes/img/thumb-default.jpg" alt=""></a>'
+        company_html = f'<a class="company-link" href="/company/{slugify(company)}">{_e(company)}</a>' \
+            if company else ""
+        date_html = f'<span class="date">{date}</span>' if date else ""
+        return f"""<div class="news-item row">
+<div class="col-3">{image}</div>
+<div class="col-9"><h3><a href="{_e(link)}">{_e(entry.title)}</a></h3>
+<div class="meta">{date_html} {company_html}</div>
+<p class="teaser">{_e(snippet)}</p>{extra}</div>
+</div>"""
+
+    def _listing_page(self, name: str, page: int, pages: int) -> str:
+        lang = "ar" if name == "arabic" else "en"
+        labels = _LABELS[lang]
+        entries = self.listings[name][(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        items = "\n".join(self._entry_html(entry, lang) for entry in entries)
+        nav = []
+        head = [f"<title>{labels['sections'][name]} | MENAFN.COM</title>",
+                f'<link rel="canonical" href="{BASE}/section/{name}{f"?page={page}" if page > 1 else ""}">']
+        if page > 1:
+            nav.append(f'<a rel="prev" class="page-link" href="/section/{name}?page={page - 1}">« {labels["prev"]}</a>')
+            head.append(f'<link rel="prev" href="{BASE}/section/{name}?page={page - 1}">')
+        nav.append(f'<span class="page-info">{labels["page"]} {page} / {pages}</span>')
+        if page < pages:
+            nav.append(f'<a rel="next" class="page-link" href="/section/{name}?page={page + 1}">{labels["next"]} »</a>')
+            head.append(f'<link rel="next" href="{BASE}/section/{name}?page={page + 1}">')
+        main = f"""
+<ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">{labels['home']}</a></li><li class="breadcrumb-item active">{labels['sections'][name]}</li></ol>
+<h1 class="section-title">{labels['sections'][name]}</h1>
+<div class="list-news" id="ctl00_cphMain_listNews">
+{items}
+</div>
+<nav class="pagination">{' '.join(nav)}</nav>
+<div class="market-research"><h4>{labels['research']}</h4><ul>{''.join(
+            f'<li><a href="/market-research/{slugify(t)}">{_e(t)}</a></li>'
+            for t in corpus.market_research_titles(random.Random(seed_for(self.seed, name, page)), 4))}</ul></div>
+"""
+        return self._chrome[lang].page("\n".join(head), main, name)
+
+    def _home(self) -> str:
+        blocks = []
+        for name, label in SECTIONS.items():
+            lang = "ar" if name == "arabic" else "en"
+            stories = [x for x in self.listings[name] if isinstance(x, Story)][:5]
+            links = "".join(f'<li><a href="{_e(self._link(s, "listing"))}">{_e(s.title)}</a></li>' for s in stories)
+            blocks.append(f'<section class="home-block" lang="{lang}"><h2><a href="/section/{name}">{label}</a></h2>'
+                          f'<ul>{links}</ul><a class="more" href="/section/{name}">More {label} news</a></section>')
+        head = ('<title>MENAFN.COM - Middle East North Africa Financial Network</title>\n'
+                f'<link rel="canonical" href="{BASE}/">\n'
+                '<meta name="description" content="MENAFN - Middle East North Africa Financial Network: business, '
+                'financial and political news from the region and the world.">')
+        return self._chrome["en"].page(head, "\n".join(blocks), None)
+
+    def _feed_index(self) -> str:
+        names = [*SECTIONS.values(), EMPTY_FEED]
+        links = "".join(f'<li><a href="/rss/menafn_{n}.xml">MENAFN - {n}</a></li>' for n in names)
+        main = f'<h1>RSS Feeds</h1><p>Subscribe to MENAFN news by section.</p><ul class="rss-list">{links}</ul>'
+        return self._chrome["en"].page("<title>RSS Feeds | MENAFN.COM</title>", main, None)
+
+    def _other_page(self, kind: str, name: str) -> str:
+        """Company profiles, market-research teasers and static pages: linked everywhere,
+        never articles (no article container, no story id)."""
+        label = name.strip("/").replace("-", " ") or "MENAFN"
+        if kind == "company":
+            main = (f'<div class="company-profile"><h1>{_e(label)}</h1><table class="table"><tr><th>Sector</th>'
+                    '<td>Diversified</td></tr><tr><th>Country</th><td>-</td></tr></table>'
+                    '<h4>Latest press releases</h4><p>No press releases found.</p></div>')
+        elif kind == "market-research":
+            main = (f'<div class="mr-teaser"><h1>{_e(label)}</h1><p>Request a free sample of this report to see '
+                    'market size, share, growth drivers and forecasts.</p><a class="btn" href="/contact">'
+                    'Request sample</a></div>')
+        else:
+            main = f'<div class="static-page"><h1>{_e(label.title())}</h1><p>MENAFN - Middle East North Africa ' \
+                   'Financial Network, Amman, Jordan.</p></div>'
+        return self._chrome["en"].page(f"<title>{_e(label)} | MENAFN.COM</title>", main, None)
+
+    def _rss(self, name: str, stories: list[Story]) -> str:
+        items = []
+        for story in stories:
+            link = _e(self._link(story, "feed"))
+            description = f"{story.marker} {self._snippet(story, 300)}".replace("]]>", "]]&gt;")
+            items.append(f"""<item>
+<title>{_e(story.title)}</title>
+<link>{link}</link>
+<guid isPermaLink="true">{link}</guid>
+<pubDate>{format_datetime(story.published.astimezone(AMMAN))}</pubDate>
+<author>marketing@menafn.com (MENAFN)</author>
+<description><![CDATA[{description}]]></description>
+</item>""")
+        language = "ar" if name == "Arabic" else "en-us"
+        built = format_datetime(self.now.astimezone(AMMAN))
+        return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+<title>MENAFN - {name}</title>
+<link>{BASE}/section/{name.lower()}</link>
+<description>MENAFN {name} news</description>
+<language>{language}</language>
+<copyright>Copyright {self.now.year} MENAFN. All rights reserved.</copyright>
+<lastBuildDate>{built}</lastBuildDate>
+<atom:link href="{BASE}/rss/menafn_{name}.xml" rel="self" type="application/rss+xml"/>
+<image><url>{LOGO}</url><title>MENAFN</title><link>{BASE}/</link></image>
+{chr(10).join(items)}
+</channel>
+</rss>
+"""
+
+
+ROBOTS = """User-agent: *
+Disallow: /search
+Disallow: /login.aspx
+Disallow: /register.aspx
+Disallow: /includes/
+Disallow: /mobile/
+Allow: /
+"""
+
+STATIC_PAGES = ("/about", "/contact", "/privacy-policy", "/terms-of-use", "/advertise")
+
+SERVER_ERROR = """<!DOCTYPE html>
+<html>
+<head><title>Runtime Error</title>
+<style>body {font-family:"Verdana";font-weight:normal;font-size: .7em;color:black;} H1 { font-family:"Verdana";font-weight:normal;font-size:18pt;color:red } H2 { font-family:"Verdana";font-weight:normal;font-size:14pt;color:maroon }</style>
+</head>
+<body bgcolor="white">
+<span><H1>Server Error in '/' Application.<hr width=100% size=1 color=silver></H1>
+<h2> <i>Runtime Error</i> </h2></span>
+<font face="Arial, Helvetica, Geneva, SunSans-Regular, sans-serif ">
+<b> Description: </b>An application error occurred on the server. The current custom error settings for this application prevent the details of the application error from being viewed remotely (for security reasons).
+<br><br>
+</font>
+</body>
+</html>
+"""
+
+_LABELS = {
+    "en": {
+        "home": "Home", "print": "Print", "popular": "Most popular stories", "research": "Market Research",
+        "comments": "Comments", "no_comment": "No comment", "prev": "Previous", "next": "Next", "page": "Page",
+        "latest": "Latest News", "newsletter": "Subscribe to our newsletter", "search": "Search",
+        "sections": {"business": "Business", "technology": "Technology", "politics": "Politics", "arabic": "Arabic"},
+    },
+    "ar": {
+        "home": "الرئيسية", "print": "طباعة", "popular": "الأكثر قراءة", "research": "أبحاث السوق",
+        "comments": "التعليقات", "no_comment": "لا توجد تعليقات", "prev": "السابق", "next": "التالي",
+        "page": "صفحة", "latest": "آخر الأخبار", "newsletter": "اشترك في النشرة الإخبارية", "search": "بحث",
+        "sections": {"business": "اقتصاد", "technology": "تكنولوجيا", "politics": "سياسة", "arabic": "عربي"},
+    },
+}
+
+
+class _Chrome:
+    """The site furniture around every page (header, menus, ticker, sidebar, footer,
+    scripts), rendered once per language: only the main column changes per page."""
+
+    def __init__(self, lang: str, now: datetime, latest: list[Story]):
+        labels = _LABELS[lang]
+        self.lang = lang
+        local = now.astimezone(AMMAN)
+        today = f"{corpus.WEEKDAYS[local.weekday()]}, {local.day} {corpus.MONTHS[local.month - 1]} {local.year}"
+        menu = "".join(f'<li class="nav-item"><a class="nav-link" href="/section/{key}">{label}</a></li>'
+                       for key, label in labels["sections"].items())
+        self.top = f"""<body class="{'rtl' if lang == 'ar' else 'ltr'}">
+<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-K7XQ3M" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>
+<div id="cookieConsent" class="cookie-bar">We use cookies to improve your experience. By continuing to browse you agree to our <a href="/privacy-policy">Privacy Policy</a>. <button type="button" class="btn btn-sm">OK</button></div>
+<header class="site-header">
+<div class="top-bar"><div class="container"><span class="today">{today}</span>
+<ul class="top-links"><li><a href="/login.aspx">Login</a></li><li><a href="/register.aspx">Register</a></li><li><a href="/rss">RSS</a></li><li><a href="/advertise">Advertise</a></li></ul>
+<ul class="social"><li><a href="https://www.facebook.com/menafn" rel="noopener">Facebook</a></li><li><a href="https://twitter.com/menafn" rel="noopener">X</a></li><li><a href="https://www.linkedin.com/company/menafn" rel="noopener">LinkedIn</a></li></ul></div></div>
+<div class="container header-main"><a class="logo" href="/"><img src="/includes/img/logo.png" alt="MENAFN - Middle East North Africa Financial Network" width="220" height="60"></a>
+<div class="ad-leaderboard" id="div-gpt-ad-1526300000001-0"></div></div>
+<nav class="navbar navbar-expand-lg main-menu"><div class="container"><ul class="navbar-nav">
+<li class="nav-item"><a class="nav-link" href="/">{labels['home']}</a></li>{menu}
+<li class="nav-item dropdown"><a class="nav-link dropdown-toggle" href="#">Markets</a><ul class="dropdown-menu"><li><a href="/market-research/">Market Research</a></li><li><a href="/company/">Companies</a></li></ul></li>
+</ul>
+<form class="search-form" action="/search" method="get"><input type="text" name="q" placeholder="{labels['search']}"><button type="submit">{labels['search']}</button></form></div></nav>
+<div class="ticker"><div class="container"><span>Brent <b>82.31</b> <em class="up">+0.42%</em></span> <span>Gold <b>2,614.70</b> <em class="down">-0.18%</em></span> <span>EUR/USD <b>1.0841</b></span> <span>USD/JOD <b>0.7090</b></span> <span>TASI <b>11,902.55</b> <em class="up">+0.61%</em></span></div></div>
+</header>
+<main class="container"><div class="row">
+<div class="col-lg-8" id="mainCol">"""
+        latest_links = "".join(f'<li><a href="{_e(s.url)}">{_e(s.title)}</a></li>' for s in latest)
+        self.bottom = f"""</div>
+<aside class="col-lg-4 sidebar">
+<div class="ad-box" id="div-gpt-ad-1526300000002-0"></div>
+<div class="widget latest"><h4>{labels['latest']}</h4><ul>{latest_links}</ul></div>
+<div class="widget newsletter"><h4>{labels['newsletter']}</h4><form action="/newsletter/subscribe" method="post"><input type="email" name="email" placeholder="Email"><button type="submit">Subscribe</button></form></div>
+<div class="widget pr"><h4>Press Releases</h4><p>Distribute your press release to MENAFN's network of financial portals. <a href="/advertise">Learn more</a></p></div>
+<div class="ad-box" id="div-gpt-ad-1526300000003-0"></div>
+</aside>
+</div></main>
+<footer class="site-footer"><div class="container">
+<ul class="footer-links"><li><a href="/about">About Us</a></li><li><a href="/contact">Contact Us</a></li><li><a href="/privacy-policy">Privacy Policy</a></li><li><a href="/terms-of-use">Terms of Use</a></li><li><a href="/rss">RSS</a></li><li><a href="/advertise">Advertise</a></li></ul>
+<p class="copyright">© 2000-{now.year} MENAFN. All Rights Reserved.</p></div></footer>
+<script src="/includes/js/jquery-3.6.0.min.js"></script>
+<script src="/includes/js/bootstrap.bundle.min.js"></script>
+<script>
+$(function () {{
+  $("#cookieConsent button").on("click", function () {{ $("#cookieConsent").hide(); document.cookie = "consent=1; path=/"; }});
+  $.getJSON("/mobile/WebAPI/getnews/getsection/MostPopular", function (data) {{
+    $.each(data.slice(0, 5), function (i, item) {{ $("#ulPopular").append('<li><a href="' + item.link + '">' + item.title + '</a></li>'); }});
+  }});
+}});
+</script>
+</body>
+</html>
+"""
+        self.head_top = f"""<!DOCTYPE html>
+<html lang="{lang}"{' dir="rtl"' if lang == 'ar' else ''}>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico">
+<link rel="stylesheet" href="/includes/css/bootstrap{'.rtl' if lang == 'ar' else ''}.min.css?v=5.3.2">
+<link rel="stylesheet" href="/includes/css/site.css?v=20251104">
+<link rel="alternate" type="application/rss+xml" title="MENAFN" href="{BASE}/rss/menafn_Business.xml">
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-8Q2S1M4LZD"></script>
+<script>
+  window.dataLayer = window.dataLayer || [];
+  function gtag(){{dataLayer.push(arguments);}}
+  gtag('js', new Date());
+  gtag('config', 'G-8Q2S1M4LZD');
+</script>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Organization","name":"MENAFN","url":"{BASE}/","logo":"{LOGO}","sameAs":["https://www.facebook.com/menafn","https://twitter.com/menafn"]}}</script>
+"""
+
+    def page(self, head: str, main: str, section: str | None) -> str:
+        active = f'<script>var activeSection = "{section}";</script>\n' if section else ""
+        return f"{self.head_top}{head}\n{active}</head>\n{self.top}{main}{self.bottom}"

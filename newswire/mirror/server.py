@@ -1,0 +1,183 @@
+"""The mirror's HTTP side: one Twisted web server, many wire sites, routed by Host.
+
+The crawler connects to ``127.0.0.1:<port>`` but sends the real host name
+(``Host: menafn.com``), exactly as it would on the internet; the router strips the
+port, picks the :class:`WireSite` that claims the host and lets it answer. A site
+returns a plain :class:`Response`; this module turns it into bytes on the wire,
+including the deliberately broken ones (a body cut short of its Content-Length).
+
+Twisted web is used rather than ``http.server`` because crawls run at 32-64
+concurrent connections, where ``http.server``'s backlog of 5 drops connections.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote
+
+from twisted.web.resource import Resource
+from twisted.web.server import NOT_DONE_YET, Site
+
+
+@dataclass
+class Response:
+    """What a site answers to one request.
+
+    ``truncate_at`` simulates a connection that dies mid-download: the full length is
+    announced in Content-Length, only ``truncate_at`` bytes are sent, then the
+    connection is closed.
+    """
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    truncate_at: int | None = None
+
+
+def redirect(location: str, status: int = 301) -> Response:
+    """A redirect to an absolute real URL (``https://menafn.com/1109925453/Putin-...``)."""
+    body = (f'<html><head><title>Object moved</title></head><body><h2>Object moved to '
+            f'<a href="{location}">here</a>.</h2></body></html>').encode()
+    return Response(status=status, body=body, headers={"Location": location})
+
+
+class WireSite:
+    """One mirrored wire: the hosts it answers for, its pages and its ground truth.
+
+    Subclasses set ``wire`` and ``hosts`` and implement :meth:`handle` and :meth:`truth`.
+    """
+
+    wire: str = ""
+    hosts: tuple[str, ...] = ()
+    server_header: str = "nginx"
+
+    def handle(self, path: str, query: dict[str, str]) -> Response:
+        """Answer ``GET path?query``. ``path`` is percent-decoded (``/arabic/1110.../ارتفاع-...``);
+        ``query`` maps lower-cased parameter names to their first value."""
+        raise NotImplementedError
+
+    def truth(self) -> Iterator[dict]:
+        """The records a perfect crawl of this site outputs, one dict per article."""
+        raise NotImplementedError
+
+
+class Mirror:
+    """A set of wire sites served together, and their combined ground truth."""
+
+    def __init__(self, sites: Iterable[WireSite]):
+        self.sites = list(sites)
+        self.by_host = {host: site for site in self.sites for host in site.hosts}
+
+    @property
+    def truth(self) -> list[dict]:
+        """Every article a perfect crawl must output (regenerated on each access)."""
+        return list(self.iter_truth())
+
+    def iter_truth(self) -> Iterator[dict]:
+        for site in self.sites:
+            yield from site.truth()
+
+    def write_truth(self, path: str | Path) -> int:
+        """Write the truth as JSON Lines; returns the number of records."""
+        count = 0
+        with open(path, "w", encoding="utf-8") as out:
+            for record in self.iter_truth():
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        return count
+
+    def site_for(self, host: str) -> WireSite | None:
+        """The site for a Host header value (``"www.menafn.com:8080"`` -> the MENAFN site)."""
+        name = host.strip().lower()
+        if name.startswith("["):
+            name = name.split("]")[0] + "]"
+        else:
+            name = name.rsplit(":", 1)[0] if ":" in name else name
+        return self.by_host.get(name.rstrip("."))
+
+    def resource(self) -> Resource:
+        return _HostRouter(self)
+
+    def listen(self, port: int = 0, host: str = "127.0.0.1", reactor=None):
+        """Start serving on the running (or default) reactor; returns the listening port.
+
+        Usable in-process, e.g. from a test under pytest-twisted:
+        ``port = mirror.listen(); port.getHost().port``.
+        """
+        if reactor is None:
+            from twisted.internet import reactor
+        return reactor.listenTCP(port, _QuietSite(self.resource()), backlog=1024, interface=host)
+
+
+def serve(mirror: Mirror, port: int = 0, host: str = "127.0.0.1") -> None:
+    """Serve ``mirror`` until SIGINT/SIGTERM. Prints ``listening http://HOST:PORT`` once bound."""
+    from twisted.internet import reactor
+
+    def stop(signum, frame):
+        # Safe before the reactor runs too: the stop is queued and honoured on start.
+        reactor.callFromThread(reactor.stop)
+
+    # Handlers go in before the "listening" line, so a signal sent right after it is never lost.
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    listening = mirror.listen(port, host, reactor)
+    print(f"listening http://{host}:{listening.getHost().port}", flush=True)
+    reactor.run(installSignalHandlers=False)
+
+
+class _QuietSite(Site):
+    """A Site without per-request access logging (pure overhead in a benchmark)."""
+
+    def log(self, request):
+        pass
+
+
+class _HostRouter(Resource):
+    isLeaf = True
+
+    def __init__(self, mirror: Mirror):
+        super().__init__()
+        self.mirror = mirror
+
+    def render(self, request):
+        host = (request.getHeader(b"host") or b"").decode("latin-1")
+        site = self.mirror.site_for(host)
+        raw_path, _, raw_query = request.uri.partition(b"?")
+        if raw_path[:1] != b"/":  # absolute-form request line (``GET http://menafn.com/x``)
+            raw_path = b"/" + raw_path.split(b"://", 1)[-1].partition(b"/")[2]
+        if site is None:
+            response = Response(404, b"Unknown host\n", "text/plain; charset=utf-8")
+        elif request.method not in (b"GET", b"HEAD"):
+            response = Response(405, b"Method not allowed\n", "text/plain; charset=utf-8", {"Allow": "GET, HEAD"})
+        else:
+            path = unquote(raw_path.decode("utf-8", "replace").split("#")[0], encoding="utf-8", errors="replace")
+            query: dict[str, str] = {}
+            for key, value in parse_qsl(raw_query.decode("utf-8", "replace"), keep_blank_values=True):
+                query.setdefault(key.lower(), value)
+            try:
+                response = site.handle(path, query)
+            except Exception as error:  # a bug in a site must show as a 500, not kill the server
+                print(f"mirror error on {host}{raw_path.decode('latin-1')}: {error!r}", file=sys.stderr, flush=True)
+                response = Response(500, b"Internal error\n", "text/plain; charset=utf-8")
+        return self._send(request, response, site)
+
+    @staticmethod
+    def _send(request, response: Response, site: WireSite | None):
+        request.setResponseCode(response.status)
+        request.setHeader(b"content-type", response.content_type.encode())
+        request.setHeader(b"server", (site.server_header if site else "nginx").encode())
+        for name, value in response.headers.items():
+            request.setHeader(name.encode(), value.encode("latin-1"))
+        if response.truncate_at is None:
+            return response.body
+        request.setHeader(b"content-length", str(len(response.body)).encode())
+        if request.method != b"HEAD":
+            request.write(response.body[: response.truncate_at])
+        request.channel.transport.loseConnection()
+        return NOT_DONE_YET
