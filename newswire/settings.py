@@ -68,3 +68,4 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newswire.logformatter.NewswireLogFormatter"

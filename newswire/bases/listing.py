@@ -17,9 +17,10 @@ class ListingMixin:
     (``https://menafn.com/section/business``); ``next_page_xpath`` — the "next" link;
     ``max_listing_pages`` — a hard stop per section.
 
-    Pagination stops when a page brings no article URL not already seen in this run
-    (deep pages of some wires re-serve old items), when there is no next link, or at
-    ``max_listing_pages``.
+    Pagination stops when a page lists no story that an earlier listing page of this
+    run did not already list (deep pages of some wires re-serve old items), when there
+    is no next link, or at ``max_listing_pages``. Stories first found in a feed still
+    count as new here: page 1 of a section holds the same newest stories as its feed.
     """
 
     listings: ClassVar[list[str]] = []
@@ -37,12 +38,20 @@ class ListingMixin:
     def parse_listing(self, response, depth: int = 1):
         stats = self.crawler.stats
         stats.inc_value("newswire/listing/fetched")
+        listed = getattr(self, "_listed_stories", None)
+        if listed is None:
+            listed = self._listed_stories = set()
         new = 0
         for href in response.xpath("//a/@href").getall():
             url = response.urljoin(href.strip())
-            request = self.article_request(url, {}) if self.is_article_url(url) else None
-            if request is not None:
+            if not self.is_article_url(url):
+                continue
+            key = self.story_key(url)
+            if key not in listed:
+                listed.add(key)
                 new += 1
+            request = self.article_request(url, {})
+            if request is not None:
                 yield request
         next_href = response.xpath(self.next_page_xpath).get()
         if not new:

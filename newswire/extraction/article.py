@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ftfy
+from ftfy.badness import is_bad
 
 from newswire.extraction import language as lang
 from newswire.extraction.body import extract_body
@@ -38,7 +38,7 @@ def parse_page(html: str | bytes, url: str, status: int = 200, parser: Parser | 
     """
     parser = parser or parser_for_url(url)
     fields: dict[str, Any] = {"url": url, "wire": parser.wire, "parser": parser.name, "methods": {}, "notes": []}
-    tree = parse_html(html)
+    tree = parse_html(html, fields["notes"])
     if tree is None:
         fields["page_type"] = "error"
         fields["notes"].append("empty_document")
@@ -87,7 +87,7 @@ def clean_fields(fields: dict[str, Any], parser: Parser | None = None) -> list[s
     parser = parser or parser_for_wire(fields.get("wire"))
     fixes: list[str] = []
     raw_body = fields.get("body") or ""
-    if ftfy.fix_text(raw_body) != raw_body:
+    if is_bad(raw_body):
         fixes.append("mojibake")
     paragraphs = split_paragraphs(raw_body)
     paragraphs, wire_fixes = parser.clean_paragraphs(paragraphs, fields)

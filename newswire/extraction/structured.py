@@ -30,20 +30,29 @@ ARTICLE_TYPES = {
 _JSONLD = JsonLdExtractor()
 
 
-def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
-    """Parse a document leniently; None when there is nothing to parse."""
-    if not html or not (html.strip() if isinstance(html, str) else html.strip()):
+def parse_html(html: str | bytes, problems: list[str] | None = None) -> lxml_html.HtmlElement | None:
+    """Parse a document leniently; None when there is nothing to parse.
+
+    When ``problems`` is given, structural damage is appended to it: ``broken_html``
+    (mismatched or stray end tags, as libxml2 reports them) and ``unterminated_html``
+    (the document stops before ``</body>``/``</html>``, as a truncated response does).
+    """
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    if not html or not html.strip() or not html.strip(b"\x00 \t\r\n"):
         return None
+    parser = lxml_html.HTMLParser(recover=True, encoding="utf-8")
     try:
-        return lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except (ValueError, lxml_html.etree.ParserError):
-        # "Unicode strings with encoding declaration are not supported": retry as bytes.
-        if isinstance(html, str):
-            try:
-                return lxml_html.document_fromstring(html.encode("utf-8"))
-            except (ValueError, lxml_html.etree.ParserError):
-                return None
         return None
+    if problems is not None:
+        if any(e.type_name == "ERR_TAG_NAME_MISMATCH" for e in parser.error_log):
+            problems.append("broken_html")
+        tail = html[-2048:].lower()
+        if b"</html" not in tail and b"</body" not in tail:
+            problems.append("unterminated_html")
+    return tree
 
 
 def jsonld_objects(tree) -> tuple[list[dict], int]:

@@ -89,3 +89,42 @@ def content_hash(text: str | None) -> str | None:
     if not text:
         return None
     return "sha1:" + hashlib.sha1(fingerprint(text).encode("utf-8")).hexdigest()
+
+
+_BLOCK_TAGS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote section article header footer table tr td th pre figure figcaption".split()
+)
+
+
+def block_text(node) -> str:
+    """Text of an lxml element with block boundaries and ``<br>`` as paragraph breaks.
+
+    Wire bodies come both as ``<p>`` paragraphs and as text runs separated by
+    ``<br><br>``; both give one paragraph per block here. Scripts and styles are skipped.
+    """
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block or tag == "br":
+            parts.append("\n\n")
+        if element.text and tag != "br":
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if block:
+            parts.append("\n\n")
+        if element.tail:
+            parts.append(element.tail)
+
+    tail, node.tail = node.tail, None  # the text after the element is not part of it
+    try:
+        walk(node)
+    finally:
+        node.tail = tail
+    return "".join(parts)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newswire.extraction.dateline import find_dateline
+
 
 class Parser:
     """Generic parser, used for hosts no wire claims and as every wire's base."""
@@ -71,5 +73,5 @@ class Parser:
         return summary
 
     def find_dateline(self, first_paragraph: str) -> str | None:
-        """Hook: the dateline that opens the body, or None."""
-        return None
+        """Hook: the dateline that opens the body, or None (generic rules by default)."""
+        return find_dateline(first_paragraph)

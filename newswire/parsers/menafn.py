@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.extraction.text import block_text
 from newswire.parsers.base import Parser
 
 # "(MENAFN)", "(MENAFN- Daily News Egypt)", "(MENAFN - Trend News Agency)"
@@ -26,12 +27,6 @@ TRAILERS = re.compile(
     r"comments?\b|no comment|related (stories|news))",
     re.I,
 )
-# "KHANKENDI, Azerbaijan, July 4. The ..." / "CAIRO - ..." / "NEW DELHI, Aug 13 (IANS) -"
-DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z'\-. ]{1,40}[A-Z](?:,\s*[A-Z][\w'\-. ]{1,30}?)*?"
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Za-z ]+\))?)\s*(?:[.:]\s|[-–—]+\s*|/\s*)"
-)
 ID_IN_URL = re.compile(r"menafn\.com/(?:arabic/)?(\d{10})(?:/|$)|[?&]storyid=(\d{6,12})", re.I)
 
 
@@ -39,7 +34,9 @@ class MenafnParser(Parser):
     wire = "menafn"
     version = "v1"
     hosts = ("menafn.com",)
-    article_xpath = '//*[@itemprop="articleBody"] | //div[contains(concat(" ", normalize-space(@class), " "), " article-body ")]'
+    # <article class="news-story"> ... <div class="news-body" id="ctl00_cphMain_divBody">: the
+    # ASP.NET id is the stabler hook; the class is the fallback.
+    article_xpath = '//*[@id="ctl00_cphMain_divBody"] | //div[contains(concat(" ", normalize-space(@class), " "), " news-body ")]'
     title_suffix = re.compile(r"\s*[|\-–]\s*MENAFN(\.COM)?\s*$", re.I)
 
     def native_id(self, url: str) -> str | None:
@@ -50,15 +47,16 @@ class MenafnParser(Parser):
         found: dict = {"container_found": False, "methods": {}}
         containers = tree.xpath(self.article_xpath)
         if containers:
-            # The template repeats the story in a second container: the first is the story.
-            node = containers[0]
-            paragraphs = [" ".join(p.xpath(".//text()")) for p in node.xpath(".//p | .//li | .//h2 | .//h3")]
-            text = "\n\n".join(p for p in paragraphs if p.strip())
+            text = block_text(containers[0])
             if text.strip():
                 found["container_found"] = True
                 found["body"] = text
                 found["methods"]["body"] = "menafn:container"
-        h1 = tree.xpath("normalize-space(//h1)")
+        byline = tree.xpath('normalize-space(//*[contains(@class, "news-author")])')
+        if byline:
+            found["authors"] = [byline]
+            found["methods"]["authors"] = "menafn:byline"
+        h1 = tree.xpath('normalize-space((//h1[contains(@class, "news-title")] | //h1)[1])')
         if h1:
             found["title"] = h1
             found["methods"]["title"] = "menafn:h1"
@@ -74,11 +72,12 @@ class MenafnParser(Parser):
             fixes.append("leading_furniture")
         if paragraphs and (match := MARKER.match(paragraphs[0])):
             fields["source"] = (match.group("provider") or "MENAFN").strip()
-            paragraphs[0] = paragraphs[0][match.end():].strip()
             fixes.append("source_marker")
-        fields.setdefault("source", "MENAFN")
         if not fields.get("source"):
             fields["source"] = "MENAFN"
+        # The marker opens the story and, when the template prints the whole body
+        # twice, its copy too; without it the copy is an exact repeat and is dropped.
+        paragraphs = [MARKER.sub("", p, count=1).strip() if MARKER.match(p) else p for p in paragraphs]
         kept = []
         for paragraph in paragraphs:
             if TRACKING_TOKEN.search(paragraph):
@@ -97,7 +96,3 @@ class MenafnParser(Parser):
 
     def clean_summary(self, summary: str) -> str:
         return TRACKING_TOKEN.sub(" ", MARKER.sub("", summary)).strip()
-
-    def find_dateline(self, first_paragraph: str) -> str | None:
-        match = DATELINE.match(first_paragraph)
-        return match.group("dateline").strip() if match else None

@@ -11,6 +11,7 @@ class MenafnSpider(FeedMixin, ListingMixin, WireSpider):
         "https://menafn.com/rss/menafn_Technology.xml",
         "https://menafn.com/rss/menafn_Politics.xml",
         "https://menafn.com/rss/menafn_Arabic.xml",
+        "https://menafn.com/rss/menafn_Sports.xml",
     ]
     listings = [
         "https://menafn.com/section/business",
