@@ -33,7 +33,10 @@ class FeedMixin:
     def parse_feed(self, response):
         stats = self.crawler.stats
         stats.inc_value("newswire/feed/fetched")
-        parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
+        headers = {"content-location": response.url}
+        if response.headers.get("Content-Type"):
+            headers["content-type"] = response.headers.get("Content-Type").decode("latin-1")
+        parsed = feedparser.parse(response.body, response_headers=headers)
         if parsed.get("bozo"):
             stats.inc_value("newswire/feed/malformed")
             logger.warning("Malformed feed %s: %s", response.url, parsed.get("bozo_exception"))
