@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean-state clean
+.PHONY: demo test eval install clean-state clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,18 @@ demo: $(STAMP)
 ## The whole offline test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## Body extraction scored against trafilatura on the shared dev set (F1, precision,
+## recall, ms/page), then page metadata (title, date, authors, language) on the real
+## wire pages against their stored expectations.
+eval: $(STAMP)
+	$(BIN)/python ../shared/tools/eval_extraction.py --data ../shared/datasets/article-extraction-dev \
+		--extractor trafilatura --extractor newswire.extraction.body:extract_body_text
+	$(BIN)/python -m newswire.extraction.evaluate_wire_pages --data ../shared/datasets/wire-pages
+
+## Forget what demo runs delivered (the next `make demo` delivers everything again).
+clean-state:
+	rm -rf .state
 
 clean:
 	rm -rf $(VENV) build *.egg-info

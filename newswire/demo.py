@@ -21,6 +21,10 @@ from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
 
+#: State store of demo runs (git-ignored): a second `make demo` delivers no story again.
+DEMO_STATE = Path(".state") / "demo.sqlite"
+
+
 def start_mirror(articles: int, seed: int) -> tuple[subprocess.Popen, str]:
     """Start the mirror as a child process; return it and its base URL."""
     proc = subprocess.Popen(
@@ -56,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
             code = subprocess.call(
                 [sys.executable, "-m", "scrapy", "crawl", wire, "-s", f"NEWSWIRE_MIRROR={base}", "-s", "LOG_LEVEL=WARNING",
                  # The mirror is on this machine: politeness delays would only slow the demo.
-                 "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"],
+                 "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+                 # The mirror's stories must not mix with what real crawls delivered.
+                 "-s", f"NEWSWIRE_STATE={DEMO_STATE}"],
                 env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings"},
             )
             new = sorted(set(folder.glob("*.manifest.json")) - before)

@@ -15,19 +15,44 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
+from newswire.state.crawl import close_state
+
 logger = logging.getLogger(__name__)
 
 
 class RunReport:
+    """Writes the manifest once the feed is published (``feed_exporter_closed``), so its
+    counts include what was delivered; then closes the run's state store."""
+
     def __init__(self, crawler) -> None:
         self.crawler = crawler
+        self.reason = None
+        self.spider = None
+        self.written = False
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.feed_exporter_closed, signal=signals.feed_exporter_closed)
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def spider_closed(self, spider, reason):
+        self.spider, self.reason = spider, reason
+        if not self.crawler.settings.getdict("FEEDS"):
+            self.write(spider, reason)
+
+    def feed_exporter_closed(self):
+        if self.spider is not None:
+            self.write(self.spider, self.reason)
+
+    def engine_stopped(self):
+        if not self.written and self.spider is not None:
+            self.write(self.spider, self.reason)
+        close_state(self.crawler)
+
+    def write(self, spider, reason):
+        self.written = True
         stats = self.crawler.stats.get_stats()
         start = stats.get("start_time")
         now = datetime.now(timezone.utc)
@@ -47,6 +72,9 @@ class RunReport:
             "finished_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "elapsed_seconds": round(elapsed, 2) if elapsed is not None else None,
             "articles": stats.get("item_scraped_count", 0),
+            "delivered": stats.get("newswire/delivered", 0),
+            "revisit_window_hours": self.crawler.settings.getfloat("NEWSWIRE_REVISIT_WINDOW_HOURS", 48),
+            "incremental": prefixed("newswire/incremental/"),
             "dropped": prefixed("newswire/drop/"),
             "fixes": prefixed("newswire/fix/"),
             "errors": {
@@ -58,7 +86,8 @@ class RunReport:
         }
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, f"{run_id}.manifest.json")
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(path + ".part", "w", encoding="utf-8") as handle:
             json.dump(manifest, handle, indent=2, sort_keys=False)
             handle.write("\n")
+        os.replace(path + ".part", path)
         logger.info("Run report: %d articles, dropped %s -> %s", manifest["articles"], manifest["dropped"], path)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: Bumped whenever a field is added, removed or changes meaning.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -79,6 +79,14 @@ class Article:
     content_hash: str | None = None
     """``sha1:<hex>`` of the normalised body (case-folded, punctuation and whitespace
     collapsed): equal for the same text whatever its formatting."""
+
+    version: int = 1
+    """1 for the first delivery of a story; 2, 3, ... when a later run found its title or
+    body changed and delivered it again (``modified_at`` then says when)."""
+
+    duplicate_of: str | None = None
+    """Id of the story this one is a copy of (a syndicated release on another wire), set
+    only when duplicates are delivered (``NEWSWIRE_EMIT_DUPLICATES``); else null."""
 
     crawled_at: str | None = None
     """When the page was fetched, UTC ISO 8601."""

@@ -48,7 +48,21 @@ ITEM_PIPELINES = {
     "newswire.pipelines.normalize.NormalizePipeline": 300,
     "newswire.pipelines.validate.ValidatePipeline": 400,
     "newswire.pipelines.dedupe.DedupePipeline": 500,
+    "newswire.pipelines.history.HistoryPipeline": 600,
+    "newswire.pipelines.syndication.SyndicationPipeline": 700,
 }
+
+# The state store of scheduled runs (newswire.state): a path or sqlite:///path; empty for
+# ~/.local/share/newswire/state.sqlite; "off" to deliver everything found every run.
+NEWSWIRE_STATE = ""
+# Delivered stories published in the last 48 h are fetched again (at most every 6 h) to
+# catch corrections; older ones are never fetched again.
+NEWSWIRE_REVISIT_WINDOW_HOURS = 48
+NEWSWIRE_REVISIT_INTERVAL_HOURS = 6
+# Deliver syndicated copies too, with duplicate_of naming the first copy delivered.
+NEWSWIRE_EMIT_DUPLICATES = False
+# Fixed clock (ISO 8601) for replays and tests; empty means the real time.
+NEWSWIRE_NOW = ""
 
 EXTENSIONS = {
     "newswire.extensions.RunReport": 500,
@@ -65,6 +79,8 @@ FEEDS = {
     }
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Written as <name>.jsonl.part and renamed into place when the run closes (newswire.feedstorage).
+FEED_STORAGES = {"": "newswire.feedstorage.AtomicFileFeedStorage", "file": "newswire.feedstorage.AtomicFileFeedStorage"}
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 
 LOG_LEVEL = "INFO"

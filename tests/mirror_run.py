@@ -42,14 +42,15 @@ def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: in
         "-s", f"NEWSWIRE_MIRROR={mirror_url}",
         "-s", f"NEWSWIRE_OUTPUT_DIR={output}",
         "-s", f"LOG_FILE={log}",
+        "-s", f"NEWSWIRE_STATE={workdir / 'state.sqlite'}",
         # The mirror is local: no need to be gentle, and the tests should be quick.
         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
         *[arg for s in settings for arg in ("-s", s)],
     ]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(cmd, cwd=workdir, env=env, timeout=timeout, capture_output=True, text=True)
-    manifests = sorted((output / wire).glob("*.manifest.json"))
-    feeds = sorted((output / wire).glob("*.jsonl"))
+    manifests = sorted((output / wire).glob("*.manifest.json"), key=lambda p: p.stat().st_mtime)
+    feeds = sorted((output / wire).glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
     lines = feeds[-1].read_bytes().decode("utf-8").splitlines() if feeds else []
     return {
         "returncode": done.returncode,

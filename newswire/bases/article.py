@@ -16,6 +16,7 @@ from newswire.extraction.dates import utc_now_iso
 from newswire.extraction.urls import canonicalize_url
 from newswire.items import Article
 from newswire.parsers import parser_for_wire
+from newswire.state.crawl import FetchPolicy, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +58,15 @@ class WireSpider(scrapy.Spider):
         # story key -> hints dict shared with the pending request, so a feed date found
         # after a listing already queued the story still reaches its item.
         self._stories: dict[str, dict[str, Any]] = {}
+        self._due: dict[str, bool] = {}
+        self.policy: FetchPolicy | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
+        store = state_of(crawler)
+        spider.policy = FetchPolicy(store, crawler.settings, crawler.stats) if store is not None else None
         return spider
 
     async def start(self):
@@ -79,9 +84,14 @@ class WireSpider(scrapy.Spider):
     def story_key(self, url: str) -> str:
         return self.parser.native_id(url) or canonicalize_url(url)
 
+    def is_due(self, url: str) -> bool:
+        """Whether the story behind ``url`` is (or was) to be fetched in this run."""
+        return self._due.get(self.story_key(url), True)
+
     def article_request(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
-        """A request for one discovered article URL, or None when it is not an article
-        or the same story is already queued in this run (its hints are merged)."""
+        """A request for one discovered article URL, or None when it is not an article,
+        the same story is already queued in this run (its hints are merged), or the
+        state store says it was delivered and is not due for a revisit."""
         stats = self.crawler.stats
         if not self.is_article_url(url):
             stats.inc_value("newswire/discovery/ignored_url")
@@ -91,10 +101,17 @@ class WireSpider(scrapy.Spider):
             known = self._stories[key]
             for field, value in (hints or {}).items():
                 known.setdefault(field, value)
+            known.setdefault("_urls", []).append(url)
             stats.inc_value("newswire/discovery/same_story_again")
             return None
-        shared = dict(hints or {})
+        shared = {**(hints or {}), "_urls": [url]}
         self._stories[key] = shared
+        if self.policy is not None:
+            decision = self.policy.decide(self.policy.story_id(self.name, self.parser.native_id(url), url))
+            stats.inc_value(f"newswire/incremental/{decision}")
+            self._due[key] = decision != "skip"
+            if decision == "skip":
+                return None
         stats.inc_value("newswire/discovery/article_url")
         return scrapy.Request(
             url,

@@ -17,9 +17,10 @@ class ListingMixin:
     (``https://menafn.com/section/business``); ``next_page_xpath`` — the "next" link;
     ``max_listing_pages`` — a hard stop per section.
 
-    Pagination stops when a page lists no story that an earlier listing page of this
-    run did not already list (deep pages of some wires re-serve old items), when there
-    is no next link, or at ``max_listing_pages``. Stories first found in a feed still
+    Pagination stops when a page lists no story that is both new to this run's listing
+    pages (deep pages of some wires re-serve old items) and due for fetching (in an
+    incremental run, stories delivered earlier are not), when there is no next link,
+    or at ``max_listing_pages``. Stories first found in a feed still
     count as new here: page 1 of a section holds the same newest stories as its feed.
     """
 
@@ -47,10 +48,12 @@ class ListingMixin:
             if not self.is_article_url(url):
                 continue
             key = self.story_key(url)
+            request = self.article_request(url, {})
             if key not in listed:
                 listed.add(key)
-                new += 1
-            request = self.article_request(url, {})
+                # A story counts as new when this section had not listed it yet and it
+                # is due: in an incremental run, a page of delivered stories ends the walk.
+                new += self.is_due(url)
             if request is not None:
                 yield request
         next_href = response.xpath(self.next_page_xpath).get()

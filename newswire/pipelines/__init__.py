@@ -5,6 +5,8 @@
 300 ``normalize``  dates to UTC (+ raw), language, authors, tags, id, hash, word count
 400 ``validate``   required fields present and sane
 500 ``dedupe``     one record per story within the run
+600 ``history``    one record per story across runs; updates delivered as new versions
+700 ``syndication`` one record per release across wires (near-duplicate bodies)
 
 Every drop is counted as ``newswire/drop/<reason>`` and every fix as
 ``newswire/fix/<name>`` in the crawl stats.

@@ -1,0 +1,104 @@
+"""How a crawl uses the state store: one store per crawler, the run's clock and key,
+and the fetch policy of incremental runs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from newswire.extraction.dates import format_utc, parse_date
+from newswire.extraction.urls import canonicalize_url
+from newswire.state import StateStore, open_store
+
+logger = logging.getLogger(__name__)
+
+_ATTR = "_newswire_state"
+
+
+def state_of(crawler) -> StateStore | None:
+    """The crawler's state store, opened (and recovered after a crash) on first use."""
+    if not hasattr(crawler, _ATTR):
+        store = open_store(crawler.settings)
+        if store is not None:
+            from pathlib import Path
+
+            counts = store.recover(lambda feed: Path(feed).exists())
+            for what, count in counts.items():
+                if count:
+                    crawler.stats.inc_value(f"newswire/state/recovered/{what}", count)
+                    logger.warning("State store: %d interrupted run(s) %s after an unclean stop", count, what)
+        setattr(crawler, _ATTR, store)
+    return getattr(crawler, _ATTR)
+
+
+def close_state(crawler) -> None:
+    store = getattr(crawler, _ATTR, None)
+    if store is not None:
+        store.flush()
+        store.close()
+        setattr(crawler, _ATTR, None)
+
+
+def now_of(settings) -> datetime:
+    """The run's clock: ``NEWSWIRE_NOW`` (ISO 8601, for tests and replays) or the real time."""
+    fixed = settings.get("NEWSWIRE_NOW")
+    if fixed:
+        parsed = parse_date(fixed)
+        if parsed is None:
+            raise ValueError(f"NEWSWIRE_NOW={fixed!r} is not an ISO 8601 time with a zone")
+        return parsed.astimezone(timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def run_key(spider) -> str:
+    """``menafn/20261127T044737Z``: unique per wire and run."""
+    return f"{spider.name}/{spider.run_id}"
+
+
+class FetchPolicy:
+    """Whether an article URL found by discovery should be fetched in this run.
+
+    * a story never delivered (new, or emitted by a run that died before publishing) — fetch;
+    * a story recorded as a copy of another — skip;
+    * a delivered story published within ``NEWSWIRE_REVISIT_WINDOW_HOURS`` (default 48)
+      and not fetched for ``NEWSWIRE_REVISIT_INTERVAL_HOURS`` (default 6) — fetch again,
+      since corrections and updates come in the first days;
+    * any other delivered story — skip.
+    """
+
+    def __init__(self, store: StateStore, settings, stats) -> None:
+        self.store = store
+        self.stats = stats
+        self.now = now_of(settings)
+        self.window = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_WINDOW_HOURS", 48))
+        self.interval = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_INTERVAL_HOURS", 6))
+
+    def story_id(self, wire: str, native_id: str | None, url: str) -> str | None:
+        if native_id:
+            return f"{wire}:{native_id}"
+        return self.store.story_for_url(canonicalize_url(url))
+
+    def decide(self, story_id: str | None) -> str:
+        """``new``, ``pending`` (known, never delivered), ``revisit`` or ``skip``."""
+        state = self.store.get(story_id) if story_id else None
+        if state is None:
+            return "new"
+        if not state.settled:
+            return "pending"
+        if state.duplicate_of:
+            return "skip"
+        reference = parse_date(state.published_at) or parse_date(state.first_seen)
+        fetched = parse_date(state.last_fetched)
+        recent = reference is not None and self.now - reference <= self.window
+        stale = fetched is None or self.now - fetched >= self.interval
+        return "revisit" if recent and stale else "skip"
+
+    def now_iso(self) -> str:
+        return format_utc(self.now)
+
+
+def record_urls(hints: dict[str, Any], *urls: str) -> list[str]:
+    """Canonical forms of every URL a story was reached by in this run."""
+    seen = [canonicalize_url(u) for u in [*hints.get("_urls", []), *urls] if u]
+    return list(dict.fromkeys(seen))

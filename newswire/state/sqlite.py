@@ -1,0 +1,274 @@
+"""SQLite backend of the state store (WAL mode: readers never block the crawl, and a
+killed process leaves the database consistent)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from newswire.extraction.text import fingerprint
+from newswire.state import StateStore, StoryState
+from newswire.state import neardup
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    wire TEXT NOT NULL,
+    canonical_url TEXT,
+    content_hash TEXT,
+    title_fp TEXT,
+    published_at TEXT,
+    modified_at TEXT,
+    first_seen TEXT NOT NULL,
+    last_fetched TEXT,
+    version INTEGER NOT NULL DEFAULT 0,
+    delivered_hash TEXT,
+    delivered_title_fp TEXT,
+    delivered_run TEXT,
+    delivered_feed TEXT,
+    duplicate_of TEXT,
+    signature BLOB
+);
+CREATE INDEX IF NOT EXISTS stories_wire_published ON stories (wire, published_at);
+CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS urls_story ON urls (story_id);
+CREATE TABLE IF NOT EXISTS bands (bucket INTEGER NOT NULL, story_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_bucket ON bands (bucket);
+CREATE TABLE IF NOT EXISTS copies (
+    story_id TEXT NOT NULL, copy_id TEXT NOT NULL, wire TEXT, url TEXT, how TEXT, seen_at TEXT,
+    PRIMARY KEY (story_id, copy_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pending (
+    run TEXT NOT NULL, story_id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT, title_fp TEXT,
+    PRIMARY KEY (run, story_id)
+) WITHOUT ROWID;
+"""
+
+_COLUMNS = (
+    "id, wire, canonical_url, content_hash, title_fp, published_at, modified_at, first_seen, last_fetched, "
+    "version, delivered_hash, delivered_title_fp, delivered_run, delivered_feed, duplicate_of"
+)
+
+
+class SQLiteStateStore(StateStore):
+    """State in one SQLite file. Writes are batched in a transaction committed every
+    ``commit_every`` changes and at every publish step; what a crash loses from an
+    open batch is only "seen" bookkeeping, never a delivery."""
+
+    def __init__(self, path: str | Path, commit_every: int = 500) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self._lock = threading.Lock()
+        self._dirty = 0
+        self.commit_every = commit_every
+        self.db.execute("BEGIN")
+
+    # -- reads --------------------------------------------------------------------
+
+    def get(self, story_id: str) -> StoryState | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return StoryState(*row) if row else None
+
+    def story_for_url(self, url: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM urls WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def near_duplicates(self, signature, exclude: str) -> list[tuple[str, float]]:
+        if signature is None:
+            return []
+        buckets = neardup.buckets(signature)
+        marks = ",".join("?" * len(buckets))
+        candidates = {
+            r[0] for r in self.db.execute(f"SELECT DISTINCT story_id FROM bands WHERE bucket IN ({marks})", buckets)
+        }
+        candidates.discard(exclude)
+        found = []
+        for story_id in candidates:
+            row = self.db.execute("SELECT signature FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if row and row[0]:
+                score = neardup.similarity(signature, neardup.from_blob(row[0]))
+                if score >= neardup.THRESHOLD:
+                    found.append((story_id, score))
+        return sorted(found, key=lambda pair: -pair[1])
+
+    def stories(self, wire: str | None = None, limit: int | None = None) -> list[StoryState]:
+        sql = f"SELECT {_COLUMNS} FROM stories" + (" WHERE wire = ?" if wire else "") + " ORDER BY published_at DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [StoryState(*row) for row in self.db.execute(sql, (wire,) if wire else ())]
+
+    def copies(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT copy_id, wire, url, how, seen_at FROM copies WHERE story_id = ?", (story_id,))
+        return [dict(zip(("id", "wire", "url", "how", "seen_at"), row)) for row in rows]
+
+    def runs(self, wire: str | None = None) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT run, status, feed, updated_at FROM runs ORDER BY run")
+        out = [dict(zip(("run", "status", "feed", "updated_at"), r)) for r in rows]
+        return [r for r in out if wire is None or r["run"].startswith(f"{wire}/")]
+
+    # -- writes -------------------------------------------------------------------
+
+    def _changed(self, count: int = 1) -> None:
+        self._dirty += count
+        if self._dirty >= self.commit_every:
+            self.flush()
+
+    def flush(self) -> None:
+        with self._lock:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+            self._dirty = 0
+
+    def mark_fetched(self, story_id: str, now: str) -> None:
+        self.db.execute("UPDATE stories SET last_fetched = ? WHERE id = ?", (now, story_id))
+        self._changed()
+
+    def observe(self, fields: dict[str, Any], urls: list[str], now: str) -> None:
+        story_id = fields["id"]
+        self.db.execute(
+            "INSERT INTO stories (id, wire, canonical_url, content_hash, title_fp, published_at, modified_at, "
+            "first_seen, last_fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, "
+            "title_fp = excluded.title_fp, published_at = COALESCE(stories.published_at, excluded.published_at), "
+            "modified_at = COALESCE(excluded.modified_at, stories.modified_at), last_fetched = excluded.last_fetched",
+            (
+                story_id, fields.get("wire"), fields.get("canonical_url"), fields.get("content_hash"),
+                fingerprint(fields.get("title") or ""), fields.get("published_at"), fields.get("modified_at"), now, now,
+            ),
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO urls (url, story_id) VALUES (?, ?)", [(u, story_id) for u in dict.fromkeys(urls) if u]
+        )
+        self._changed(1 + len(urls))
+
+    def add_signature(self, story_id: str, signature) -> None:
+        if signature is None:
+            return
+        self.db.execute("UPDATE stories SET signature = ? WHERE id = ?", (neardup.to_blob(signature), story_id))
+        self.db.execute("DELETE FROM bands WHERE story_id = ?", (story_id,))
+        self.db.executemany(
+            "INSERT INTO bands (bucket, story_id) VALUES (?, ?)", [(b, story_id) for b in neardup.buckets(signature)]
+        )
+        self._changed(neardup.BANDS)
+
+    def record_copy(self, original: str, copy_id: str, wire: str, url: str, how: str, now: str) -> None:
+        self.db.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?", (original, copy_id))
+        self.db.execute(
+            "INSERT OR IGNORE INTO copies (story_id, copy_id, wire, url, how, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (original, copy_id, wire, url, how, now),
+        )
+        self._changed(2)
+
+    def add_pending(self, run: str, story_id: str, version: int, content_hash: str | None, title_fp: str | None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO pending (run, story_id, version, content_hash, title_fp) VALUES (?, ?, ?, ?, ?)",
+            (run, story_id, version, content_hash, title_fp),
+        )
+        self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
+        self._changed()
+
+    def discard_pending(self, run: str, story_id: str) -> None:
+        self.db.execute("DELETE FROM pending WHERE run = ? AND story_id = ?", (run, story_id))
+        self._changed()
+
+    def begin_publish(self, run: str, feed: str) -> None:
+        """Step 1, before the feed file is moved into place: the run is "publishing"."""
+        self.db.execute(
+            "INSERT INTO runs (run, status, feed) VALUES (?, 'publishing', ?) "
+            "ON CONFLICT(run) DO UPDATE SET status = 'publishing', feed = excluded.feed, updated_at = CURRENT_TIMESTAMP",
+            (run, feed),
+        )
+        self.flush()
+
+    def commit_publish(self, run: str) -> int:
+        """Step 2, once the file is in place: its stories are delivered, in one transaction."""
+        feed = self.db.execute("SELECT feed FROM runs WHERE run = ?", (run,)).fetchone()
+        cursor = self.db.execute(
+            "UPDATE stories SET version = p.version, delivered_hash = p.content_hash, "
+            "delivered_title_fp = p.title_fp, delivered_run = ?, delivered_feed = ? "
+            "FROM (SELECT story_id, version, content_hash, title_fp FROM pending WHERE run = ?) AS p "
+            "WHERE stories.id = p.story_id",
+            (run, feed[0] if feed else None, run),
+        )
+        delivered = cursor.rowcount
+        self.db.execute("DELETE FROM pending WHERE run = ?", (run,))
+        self.db.execute("UPDATE runs SET status = 'published', updated_at = CURRENT_TIMESTAMP WHERE run = ?", (run,))
+        self.flush()
+        return delivered
+
+    def recover(self, feed_exists) -> dict[str, int]:
+        """At start: a run caught between the two publish steps is committed when its
+        file made it into place, else rolled back; pending rows of runs that never
+        reached publishing (killed mid-crawl) are dropped, so their stories are
+        fetched and delivered again."""
+        counts = {"committed": 0, "rolled_back": 0, "abandoned": 0}
+        for run, feed in self.db.execute("SELECT run, feed FROM runs WHERE status = 'publishing'").fetchall():
+            if feed and feed_exists(feed):
+                self.commit_publish(run)
+                counts["committed"] += 1
+            else:
+                self.db.execute("DELETE FROM pending WHERE run = ?", (run,))
+                self.db.execute("UPDATE runs SET status = 'failed' WHERE run = ?", (run,))
+                counts["rolled_back"] += 1
+        for (run,) in self.db.execute("SELECT run FROM runs WHERE status = 'running'").fetchall():
+            self.db.execute("DELETE FROM pending WHERE run = ?", (run,))
+            self.db.execute("UPDATE runs SET status = 'abandoned' WHERE run = ?", (run,))
+            counts["abandoned"] += 1
+        self.flush()
+        return counts
+
+    # -- maintenance (state commands) ---------------------------------------------------
+
+    def forget(self, wire: str, since: str | None = None, until: str | None = None) -> int:
+        where, args = "wire = ?", [wire]
+        if since:
+            where += " AND published_at >= ?"
+            args.append(since)
+        if until:
+            where += " AND published_at < ?"
+            args.append(until)
+        ids = [r[0] for r in self.db.execute(f"SELECT id FROM stories WHERE {where}", args)]
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            for table, column in (("urls", "story_id"), ("bands", "story_id"), ("copies", "story_id"), ("stories", "id")):
+                self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", part)
+        self.flush()
+        return len(ids)
+
+    def redeliver(self, run: str) -> int:
+        """Mark the stories a run delivered as undelivered: the next run emits them again."""
+        cursor = self.db.execute(
+            "UPDATE stories SET version = 0, delivered_hash = NULL, delivered_title_fp = NULL, "
+            "delivered_run = NULL, delivered_feed = NULL WHERE delivered_run = ?",
+            (run,),
+        )
+        self.flush()
+        return cursor.rowcount
+
+    def summary(self, wire: str | None = None) -> dict[str, Any]:
+        where = " WHERE wire = ?" if wire else ""
+        args = (wire,) if wire else ()
+        total, delivered, copies = self.db.execute(
+            f"SELECT COUNT(*), SUM(version > 0), SUM(duplicate_of IS NOT NULL) FROM stories{where}", args
+        ).fetchone()
+        return {"stories": total, "delivered": delivered or 0, "copies": copies or 0,
+                "runs": json.loads(json.dumps(self.runs(wire)[-5:]))}
+
+    def close(self) -> None:
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            pass
+        self.db.close()

@@ -1,0 +1,94 @@
+"""The state store on its own: delivery bookkeeping, crash recovery, near-duplicates."""
+
+from pathlib import Path
+
+import pytest
+
+from newswire.extraction.text import content_hash
+from newswire.state import neardup
+from newswire.state.sqlite import SQLiteStateStore
+
+NOW = "2026-11-27T12:00:00Z"
+BODY = " ".join(f"Sentence {i} of the release names company {i % 7} and a figure of {i * 3} million." for i in range(40))
+
+
+def story(n: int, body: str = BODY, wire: str = "menafn") -> dict:
+    return {"id": f"{wire}:{n}", "wire": wire, "canonical_url": f"https://{wire}.com/{n}/Story", "title": f"Story {n}",
+            "content_hash": content_hash(body), "published_at": NOW, "modified_at": None, "body": body}
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = SQLiteStateStore(tmp_path / "state.sqlite", commit_every=3)
+    yield db
+    db.close()
+
+
+def test_story_is_delivered_only_after_commit(store, tmp_path):
+    store.observe(story(1), ["https://menafn.com/1/Story", "https://menafn.com/qn_news_story_s.aspx?storyid=1"], NOW)
+    store.add_pending("menafn/run1", "menafn:1", 1, "sha1:x", "story 1")
+    assert store.get("menafn:1").version == 0
+    assert store.story_for_url("https://menafn.com/qn_news_story_s.aspx?storyid=1") == "menafn:1"
+    store.begin_publish("menafn/run1", str(tmp_path / "run1.jsonl"))
+    assert store.get("menafn:1").version == 0
+    assert store.commit_publish("menafn/run1") == 1
+    state = store.get("menafn:1")
+    assert (state.version, state.delivered_run, state.delivered_feed) == (1, "menafn/run1", str(tmp_path / "run1.jsonl"))
+    assert state.settled
+
+
+def test_recovery_commits_a_publish_whose_file_is_in_place(tmp_path):
+    path = tmp_path / "state.sqlite"
+    db = SQLiteStateStore(path)
+    db.observe(story(1), [], NOW)
+    db.add_pending("menafn/run1", "menafn:1", 1, "h", "t")
+    db.begin_publish("menafn/run1", str(tmp_path / "run1.jsonl"))
+    db.db.close()  # killed between the rename and the commit: no clean close
+    (tmp_path / "run1.jsonl").write_text("{}\n")
+    again = SQLiteStateStore(path)
+    assert again.recover(lambda feed: Path(feed).exists()) == {"committed": 1, "rolled_back": 0, "abandoned": 0}
+    assert again.get("menafn:1").version == 1
+    again.close()
+
+
+def test_recovery_rolls_back_unpublished_runs(tmp_path):
+    path = tmp_path / "state.sqlite"
+    db = SQLiteStateStore(path)
+    for n, run in ((1, "menafn/killed-mid-crawl"), (2, "menafn/killed-while-publishing")):
+        db.observe(story(n), [], NOW)
+        db.add_pending(run, f"menafn:{n}", 1, "h", "t")
+    db.begin_publish("menafn/killed-while-publishing", str(tmp_path / "never-renamed.jsonl"))
+    db.flush()
+    db.db.close()
+    again = SQLiteStateStore(path)
+    assert again.recover(lambda feed: Path(feed).exists()) == {"committed": 0, "rolled_back": 1, "abandoned": 1}
+    assert again.get("menafn:1").version == 0 and again.get("menafn:2").version == 0
+    assert not again.db.execute("SELECT COUNT(*) FROM pending").fetchone()[0]
+    again.close()
+
+
+def test_near_duplicates_found_across_wires_and_different_stories_kept_apart(store):
+    original = neardup.signature(BODY)
+    store.observe(story(1, wire="businesswire"), [], NOW)
+    store.add_signature("businesswire:1", original)
+    copy = BODY.replace("company 3", "company three") + " Legal disclaimer: provided as is."
+    assert [sid for sid, _ in store.near_duplicates(neardup.signature(copy), exclude="menafn:9")] == ["businesswire:1"]
+    other = " ".join(f"A different story {i} about harvest number {i * 11} in another region." for i in range(40))
+    assert store.near_duplicates(neardup.signature(other), exclude="menafn:9") == []
+    assert store.near_duplicates(original, exclude="businesswire:1") == []
+
+
+def test_short_bodies_get_no_signature():
+    assert neardup.signature("Too short to tell copies apart.") is None
+
+
+def test_forget_and_redeliver(store, tmp_path):
+    for n in (1, 2):
+        store.observe(story(n), [f"https://menafn.com/{n}/Story"], NOW)
+        store.add_pending("menafn/run1", f"menafn:{n}", 1, "h", "t")
+    store.begin_publish("menafn/run1", "f.jsonl")
+    store.commit_publish("menafn/run1")
+    assert store.redeliver("menafn/run1") == 2
+    assert store.get("menafn:1").version == 0
+    assert store.forget("menafn") == 2
+    assert store.get("menafn:2") is None and store.story_for_url("https://menafn.com/2/Story") is None
