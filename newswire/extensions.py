@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
-from newswire.state.crawl import close_state
+from newswire.state.crawl import close_state, run_key, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,10 @@ class RunReport:
     def write(self, spider, reason):
         self.written = True
         stats = self.crawler.stats.get_stats()
+        store = state_of(self.crawler)
+        policy = getattr(spider, "policy", None)
+        if store is not None and policy is not None:
+            store.note_run(run_key(spider), policy.now_iso(), reason)
         start = stats.get("start_time")
         now = datetime.now(timezone.utc)
         elapsed = (now - start).total_seconds() if start else None

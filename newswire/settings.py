@@ -59,6 +59,10 @@ NEWSWIRE_STATE = ""
 # catch corrections; older ones are never fetched again.
 NEWSWIRE_REVISIT_WINDOW_HOURS = 48
 NEWSWIRE_REVISIT_INTERVAL_HOURS = 6
+# URLs that gave no article are not fetched again for a while: 404/410/soft-404 for a
+# day, downloads that failed after every retry for an hour.
+NEWSWIRE_RETRY_GONE_AFTER_HOURS = 24
+NEWSWIRE_RETRY_FAILED_AFTER_HOURS = 1
 # Deliver syndicated copies too, with duplicate_of naming the first copy delivered.
 NEWSWIRE_EMIT_DUPLICATES = False
 # Fixed clock (ISO 8601) for replays and tests; empty means the real time.

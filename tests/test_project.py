@@ -42,7 +42,7 @@ async def test_every_spider_makes_start_requests(name):
 
     module = importlib.import_module(f"newswire.spiders.{name}")
     cls = next(c for _, c in inspect.getmembers(module, inspect.isclass) if getattr(c, "name", None) == name)
-    crawler = get_crawler(cls)
+    crawler = get_crawler(cls, settings_dict={"NEWSWIRE_STATE": "off"})
     spider = cls.from_crawler(crawler)
 
     requests = [request async for request in spider.start()]

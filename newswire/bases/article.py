@@ -58,20 +58,19 @@ class WireSpider(scrapy.Spider):
         # story key -> hints dict shared with the pending request, so a feed date found
         # after a listing already queued the story still reaches its item.
         self._stories: dict[str, dict[str, Any]] = {}
-        self._due: dict[str, bool] = {}
         self.policy: FetchPolicy | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
-        store = state_of(crawler)
-        spider.policy = FetchPolicy(store, crawler.settings, crawler.stats) if store is not None else None
         return spider
 
     async def start(self):
         """Discovery requests of every discovery mixin the spider uses, feeds first
         (they carry dates and titles that listings lack)."""
+        store = state_of(self.crawler)
+        self.policy = FetchPolicy(store, self.crawler.settings) if store is not None else None
         for source in ("feed_requests", "sitemap_requests", "listing_requests"):
             for request in getattr(self, source, lambda: ())():
                 yield request
@@ -83,10 +82,6 @@ class WireSpider(scrapy.Spider):
 
     def story_key(self, url: str) -> str:
         return self.parser.native_id(url) or canonicalize_url(url)
-
-    def is_due(self, url: str) -> bool:
-        """Whether the story behind ``url`` is (or was) to be fetched in this run."""
-        return self._due.get(self.story_key(url), True)
 
     def article_request(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
         """A request for one discovered article URL, or None when it is not an article,
@@ -107,10 +102,9 @@ class WireSpider(scrapy.Spider):
         shared = {**(hints or {}), "_urls": [url]}
         self._stories[key] = shared
         if self.policy is not None:
-            decision = self.policy.decide(self.policy.story_id(self.name, self.parser.native_id(url), url))
+            decision = self.policy.decide(self.policy.story_id(self.name, self.parser.native_id(url), url), url)
             stats.inc_value(f"newswire/incremental/{decision}")
-            self._due[key] = decision != "skip"
-            if decision == "skip":
+            if decision.startswith("skip"):
                 return None
         stats.inc_value("newswire/discovery/article_url")
         return scrapy.Request(
@@ -150,4 +144,7 @@ class WireSpider(scrapy.Spider):
         and logged; the run goes on."""
         kind = failure.type.__name__ if failure.type else "Unknown"
         self.crawler.stats.inc_value(f"newswire/error/download/{kind}")
+        request = getattr(failure, "request", None)
+        if self.policy is not None and request is not None and request.callback == self.parse_article:
+            self.policy.mark_dead(request.url, "failed")
         logger.warning("Download failed (%s): %s", kind, failure.request.url if hasattr(failure, "request") else failure)

@@ -17,10 +17,12 @@ class ListingMixin:
     (``https://menafn.com/section/business``); ``next_page_xpath`` — the "next" link;
     ``max_listing_pages`` — a hard stop per section.
 
-    Pagination stops when a page lists no story that is both new to this run's listing
-    pages (deep pages of some wires re-serve old items) and due for fetching (in an
-    incremental run, stories delivered earlier are not), when there is no next link,
-    or at ``max_listing_pages``. Stories first found in a feed still
+    Pagination stops when there is no next link, at ``max_listing_pages``, when a page
+    lists no story new to this run's listing pages (deep pages of some wires re-serve
+    old items), or, in an incremental run, when every story on the page was delivered
+    and published before the last complete run's start minus the revisit window
+    (a run that crashed or was cut short does not count, so the next one walks on
+    until it reaches what is really behind it). Stories first found in a feed still
     count as new here: page 1 of a section holds the same newest stories as its feed.
     """
 
@@ -43,6 +45,9 @@ class ListingMixin:
         if listed is None:
             listed = self._listed_stories = set()
         new = 0
+        behind = 0
+        policy = getattr(self, "policy", None)
+        cutoff = policy.listing_cutoff(self.name) if policy is not None else None
         for href in response.xpath("//a/@href").getall():
             url = response.urljoin(href.strip())
             if not self.is_article_url(url):
@@ -51,15 +56,18 @@ class ListingMixin:
             request = self.article_request(url, {})
             if key not in listed:
                 listed.add(key)
-                # A story counts as new when this section had not listed it yet and it
-                # is due: in an incremental run, a page of delivered stories ends the walk.
-                new += self.is_due(url)
+                new += 1
+                if cutoff is not None and policy.is_behind(policy.story_id(self.name, self.parser.native_id(url), url), cutoff):
+                    behind += 1
             if request is not None:
                 yield request
         next_href = response.xpath(self.next_page_xpath).get()
         if not new:
             stats.inc_value("newswire/listing/stop_nothing_new")
             logger.info("Listing page brought nothing new, stopping: %s", response.url)
+        elif behind == new:
+            stats.inc_value("newswire/listing/stop_behind_last_run")
+            logger.info("Listing page holds only stories before the last complete run, stopping: %s", response.url)
         elif next_href and depth < self.max_listing_pages:
             yield scrapy.Request(
                 response.urljoin(next_href), callback=self.parse_listing, errback=self.on_error,

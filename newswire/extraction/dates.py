@@ -6,18 +6,45 @@ human forms such as ``March 08, 2019 04:10 PM Eastern Standard Time`` or
 ``Aug 08, 2024 14:25 ET`` (through dateparser). A time without a zone is converted
 from ``default_tz`` when the caller knows the publisher's zone, otherwise rejected:
 guessing UTC would silently shift the story by hours.
+
+A value without a time of day (``2016-04-06``, ``June 13, 2017``, ``4/6/2016``) is
+not a moment at all: :func:`parse_date` rejects it even when the zone is known, so
+it never becomes a fake midnight timestamp; :func:`parse_day` reads it as a date.
+A time without a date (``5:10am EDT`` in a list of related stories) is rejected too:
+the parser would otherwise fill in today's date.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-# US wire abbreviations dateparser does not map to a DST-aware zone.
-_US_EASTERN = re.compile(r"\b(ET|EST|EDT|Eastern (Standard |Daylight )?Time)\b", re.I)
+# Zone words dateparser does not map to a DST-aware zone, or maps to the wrong one:
+# US wires print "ET" / "EST" / "EDT" for New York time whatever the season, and
+# "IST" on wire pages (in.reuters.com "Tue Dec 30, 2014 9:21am IST") is India
+# (+05:30), where dateparser reads Israel (+02:00).
+_ZONE_WORDS = (
+    (re.compile(r"\b(ET|EST|EDT|Eastern (Standard |Daylight )?Time)\b", re.I), "America/New_York"),
+    (re.compile(r"\b(CT|CST|CDT|Central (Standard |Daylight )?Time)\b"), "America/Chicago"),
+    (re.compile(r"\b(MT|MST|MDT|Mountain (Standard |Daylight )?Time)\b"), "America/Denver"),
+    (re.compile(r"\b(PT|PST|PDT|Pacific (Standard |Daylight )?Time)\b"), "America/Los_Angeles"),
+    (re.compile(r"\bIST\b"), "Asia/Kolkata"),
+)
 _EPOCH_MS = re.compile(r"^\d{12,13}$")
+# A time of day: "09:05", "9:21am", "4 PM", or an ISO "T09".
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d\d|\b\d{1,2}\s*[ap]\.?m\b|T\d\d", re.I)
+# Words around a visible date that are not part of it ("Published", "Updated", "|").
+_LEAD_WORDS = re.compile(r"^\W*(?:first\s+)?(?:published|updated|posted|last\s+updated|released|modified)(?:\s+on)?\b\W*", re.I)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
+def has_time(raw: str | None) -> bool:
+    """Whether ``raw`` carries a time of day (``"2017-05-25 04:37:39"``: yes;
+    ``"2016-04-06"``, ``"4/6/2016"``, ``"June 13, 2017"``: no)."""
+    value = str(raw or "").strip()
+    return bool(_EPOCH_MS.match(value) or _TIME_OF_DAY.search(value))
 
 
 def parse_date(raw: str | None, default_tz: str | None = None) -> datetime | None:
@@ -25,7 +52,7 @@ def parse_date(raw: str | None, default_tz: str | None = None) -> datetime | Non
     if raw is None:
         return None
     value = str(raw).strip()
-    if not value:
+    if not value or not has_time(value):
         return None
     parsed = _parse_known_forms(value)
     if parsed is None or parsed.tzinfo is None:
@@ -38,6 +65,25 @@ def parse_date(raw: str | None, default_tz: str | None = None) -> datetime | Non
             return None
         parsed = parsed.replace(tzinfo=ZoneInfo(default_tz))
     return parsed
+
+
+def parse_day(raw: str | None) -> date | None:
+    """The calendar date ``raw`` names, for values that carry no time of day
+    (``"2016-04-06"``, ``"4/6/2016"``, ``"June 13, 2017"``), or the local date of a
+    zone-less timestamp (``"2017-05-25 04:37:39"`` -> 2017-05-25). None for junk."""
+    if raw is None:
+        return None
+    value = _LEAD_WORDS.sub("", str(raw).strip())
+    if not value:
+        return None
+    match = _ISO_DATE.match(value)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    parsed = _parse_known_forms(value) or _parse_human(value)
+    return parsed.date() if parsed else None
 
 
 def to_utc_iso(raw: str | None, default_tz: str | None = None) -> str | None:
@@ -72,12 +118,17 @@ def _parse_human(value: str) -> datetime | None:
     import dateparser  # imported lazily: it costs ~0.3 s at import and is rarely needed
 
     zone = None
-    if _US_EASTERN.search(value):
-        value = _US_EASTERN.sub("", value)
-        zone = "America/New_York"
+    value = _LEAD_WORDS.sub("", value).replace("|", " ")
+    for pattern, name in _ZONE_WORDS:
+        if pattern.search(value):
+            value, zone = pattern.sub("", value), name
+            break
     value = re.sub(r"\s+at\s+", " ", value)
     value = re.sub(r"\s+", " ", value).strip(" ,")
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    # A zone named in the text ("11:44pm GMT", "9:21am IST") is kept: the result is
+    # aware exactly when the text names one. Day, month and year are all required,
+    # so "5:10am EDT" or "Tuesday" never borrow today's date.
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
     parsed = dateparser.parse(value, languages=["en"], settings=settings)
     if parsed is None:
         return None

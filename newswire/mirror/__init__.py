@@ -22,6 +22,8 @@ Options:
     --articles N     number of true articles per wire (default 60; thousands for benchmarks).
     --truth FILE     write the ground truth as JSON Lines before serving.
     --now ISO        the mirror's clock, newest story just before it (default 2026-11-27T12:00:00Z).
+    --day N          serve the site as it is N-1 days after --now (default 1; see "Days" below).
+    --changes FILE   write what changed since the day before as one JSON object (before serving).
 
 Once listening it prints exactly one line, ``listening http://HOST:PORT``, and serves
 until SIGINT or SIGTERM.
@@ -29,9 +31,42 @@ until SIGINT or SIGTERM.
 Library use::
 
     from newswire.mirror import build
-    mirror = build(seed=1, articles=60)
+    mirror = build(seed=1, articles=60)            # day=2: the same site 24 hours later
     mirror.truth          # list of dicts
+    mirror.changes()      # new/updated/deleted/moved/variants since the day before
     port = mirror.listen(0)   # in a running Twisted reactor; or serve(mirror, port=0) to block
+
+Days (scheduled-run tests)::
+
+    python -m newswire.mirror --port 0 --seed 1 --now 2026-11-27T12:00:00Z --truth day1.jsonl
+    python -m newswire.mirror --port 0 --seed 1 --now 2026-11-27T12:00:00Z --day 2 \
+        --truth day2.jsonl --changes day2-changes.json
+
+Day 1 is the site at ``--now``, byte for byte what it was before days existed. Day ``N``
+is the same site ``N - 1`` times 24 hours later (its clock, hence page chrome, feed
+``lastBuildDate`` and "latest news" sidebars, at ``now + (N - 1) * 24h``); each day on
+from day 1 changes, per wire:
+
+* **new**: ``max(8, 20% of --articles)`` stories published during the 24 hours, with the
+  next ids and the same page variants and traps, on top of listings and feeds (older
+  stories move down the listing pages and out of the feeds);
+* **updated**: one older story keeps its id and URL, one paragraph is rewritten and
+  ``dateModified`` is set to a time of the new day; its truth has the new body and
+  ``modified_at``;
+* **deleted**: one older story answers 410 at every URL form and leaves the truth;
+* **moved**: one older story's headline is edited, so its slug and URL change and the
+  old URL answers 301 to the new one (same id, same body; ``modified_at`` unchanged);
+* **variants**: four older stories are linked from listings and feeds in another URL
+  form: ``http://www.menafn.com/<id>/<slug>``, the legacy
+  ``qn_news_story_s.aspx?storyid=<id>&title=<slug>``, ``?utm_source=...`` parameters,
+  and (feeds) a ``#rssom`` fragment. Each serves the same story.
+
+Every other story is served as before (same page apart from the chrome). ``--truth``
+writes the full truth of the day served. ``--changes`` (and
+``mirror.changes()`` / ``MenafnSite.changes(day)``) gives, by truth id,
+``{"day", "now", "new": [...], "updated": [...], "deleted": [...],
+"moved": {id: {"from": url, "to": url}}, "variants": {id: [url, ...]}}``;
+day 1 lists every article as new.
 
 Wires: MENAFN (``menafn.com``, ``www.menafn.com``; see :mod:`newswire.mirror.menafn`).
 Each wire is one module with a :class:`~newswire.mirror.server.WireSite` subclass;
@@ -56,8 +91,9 @@ def parse_now(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None) -> Mirror:
-    """Build every wire site for one seed (``articles`` true articles per wire)."""
+def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, day: int = 1) -> Mirror:
+    """Build every wire site for one seed (``articles`` true articles per wire) as it is on
+    ``day`` (1: at ``now``; 2: 24 hours later, see the module notes on days)."""
     if isinstance(now, str):
         now = parse_now(now)
-    return Mirror([MenafnSite(seed=seed, articles=articles, now=now or DEFAULT_NOW)])
+    return Mirror([MenafnSite(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)])

@@ -1,4 +1,4 @@
-"""``python -m newswire.mirror --port 0 [--truth truth.jsonl]``: serve the offline mirror.
+"""``python -m newswire.mirror --port 0 [--truth truth.jsonl] [--day 2 --changes changes.json]``: serve the offline mirror.
 
 See :mod:`newswire.mirror` for the options and what is served.
 """
@@ -24,13 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", metavar="FILE", help="write the ground truth as JSON Lines before serving")
     parser.add_argument("--now", type=parse_now, default=DEFAULT_NOW, metavar="ISO",
                         help="the mirror's clock (default: 2026-11-27T12:00:00Z)")
+    parser.add_argument("--day", type=int, default=1, metavar="N",
+                        help="serve the site N-1 days after --now: new, updated, deleted and moved stories "
+                             "(default: %(default)s)")
+    parser.add_argument("--changes", metavar="FILE",
+                        help="write what changed since the day before (new/updated/deleted/moved/variants) as JSON")
     args = parser.parse_args(argv)
     try:
-        mirror = build(seed=args.seed, articles=args.articles, now=args.now)
+        mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day)
     except ValueError as error:
         parser.error(str(error))
     if args.truth:
         mirror.write_truth(args.truth)
+    if args.changes:
+        mirror.write_changes(args.changes)
     serve(mirror, port=args.port, host=args.host)
     return 0
 

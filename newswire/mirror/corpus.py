@@ -540,3 +540,37 @@ def market_research_titles(rng: random.Random, count: int) -> list[str]:
         if title not in out:
             out.append(title)
     return out
+
+
+def revise(seed: int, section: str, language: str = "en", year: int = 2026, edit_seed: int = 0) -> str:
+    """A replacement paragraph for an updated story: fresh sentences with new figures
+    about the same people, companies and places as the story ``seed`` wrote."""
+    writer = _WRITERS[language]
+    _, _, ent = writer.headline(random.Random(seed), section, year)
+    rng = random.Random(edit_seed)
+    if language == "ar":
+        return " ".join(t.format(**_Arabic.numbers(rng, ent)) for t in rng.sample(_AR_SENTENCES, 2))
+    return " ".join(writer.fill(t, writer.numbers(rng, ent, year)) for t in rng.sample(_SENTENCES[section], 2))
+
+
+_HEADLINE_EDITS = [
+    ("rise", "jump"), ("climb", "jump"), ("grows", "expands"), ("holds talks", "meets"), ("holds", "keeps"),
+    ("signs", "inks"), ("launches", "rolls out"), ("unveils", "introduces"), ("opens", "inaugurates"),
+    ("discuss", "explore"), ("approves", "passes"), ("calls for", "urges"), ("visits", "travels to"),
+    ("targets", "aims for"), ("raises", "secures"), ("appoints", "names"), ("announces", "unveils"),
+    ("to host", "set to host"), ("eases", "slows"), ("agree to cooperate", "pledge cooperation"),
+    ("to list", "plans to list"), ("to reach", "set to reach"), ("wins", "clinches"), ("secures", "wins"),
+]
+
+
+def edit_headline(title: str) -> str:
+    """The headline after an editor's rewrite: one verb swapped (``"Oman economy grows 3.1%"`` ->
+    ``"Oman economy expands 3.1%"``), keeping the title's capitalisation; a changed slug follows."""
+    for old, new in _HEADLINE_EDITS:
+        match = re.search(rf"\b{re.escape(old)}\b", title, re.IGNORECASE)
+        if match:
+            found = match.group(0)
+            if found[:1].isupper():
+                new = title_case(new) if found == title_case(found) and " " in found else new[:1].upper() + new[1:]
+            return title[:match.start()] + new + title[match.end():]
+    return f"{title}, officials say" if title != title_case(title) else f"{title}, Officials Say"

@@ -19,6 +19,12 @@ What it reproduces, from the research notes on the real site:
 * Traps: a soft 404, real 404s, a 500 that heals on retry, a truncated response,
   cp1252 mojibake, broken HTML, ``&nbsp;`` / U+2028 / zero-width characters.
 
+* Days (``day=2``: the site 24 hours later, see :meth:`MenafnSite._advance`): new
+  stories on top, one story updated (a paragraph rewritten, ``dateModified``), one
+  deleted (410), one moved (headline edited, old URL 301s), four older stories linked
+  as ``http://www.``, legacy ``.aspx``, ``?utm_*`` or ``#rssom`` URLs;
+  :meth:`MenafnSite.changes` lists them.
+
 Stories are kept as compact :class:`Story` records; text and pages are generated on
 request from each story's seed, so 5,000 stories start in about a second.
 """
@@ -34,7 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from . import corpus
 from .corpus import Draft, seed_for, slugify, title_case
@@ -55,6 +61,23 @@ FEED_SIZE = 20
 SECTIONS = {"business": "Business", "technology": "Technology", "politics": "Politics", "arabic": "Arabic"}
 EMPTY_FEED = "Sports"
 """A section whose feed exists but is empty (the desk publishes nothing there)."""
+
+DAY = timedelta(days=1)
+NEW_PER_DAY = 0.2
+"""Stories published per day after day 1, as a share of ``articles`` (at least 8)."""
+VARIANTS = ("www", "legacy", "utm", "rssom")
+"""The URL forms older stories are linked with on a later day (see :meth:`MenafnSite._link`)."""
+
+_PICKS = {
+    "jsonld": {"object": 5, "array": 2, "graph": 2, "missing": 2},
+    "og": {"same": 5, "suffix": 3, "titlecase": 2},
+    "desc": {"both": 8, "og": 1, "none": 2},
+    "soil": {"": 14, "nbsp": 1, "lsep": 1, "zwsp": 1, "mixed": 1},
+    "link": {"new": 16, "legacy": 3, "both": 2},
+    "legacy": {"301": 1, "200": 1},
+    "markup": {"p": 6, "br": 1},
+}
+"""Page-variant proportions (the first value is the common case)."""
 
 ERROR_EN = ("403", "Sorry!!", "Error!", "We're sorry, but the page you were looking for doesn't exist.")
 ERROR_AR = ("403", "عذراً!!", "خطأ!", "نأسف، الصفحة التي تبحث عنها غير موجودة.")
@@ -218,6 +241,8 @@ class Story:
     code: str = "000000000000"
     fixed: bool = False
     """The verbatim naive-scrape story, whose text is not generated."""
+    edits: tuple[tuple[int, str], ...] = ()
+    """Paragraphs rewritten by a later update (``(index, new text)``), applied over the draft."""
 
     @property
     def language(self) -> str:
@@ -330,14 +355,28 @@ class MenafnSite(WireSite):
     hosts = ("menafn.com", "www.menafn.com")
     server_header = "Microsoft-IIS/10.0"
 
-    def __init__(self, seed: int = 1, articles: int = 60, now: datetime | None = None):
+    def __init__(self, seed: int = 1, articles: int = 60, now: datetime | None = None, day: int = 1):
         if articles < 24:
             raise ValueError("the MENAFN mirror needs at least 24 articles to hold every page variant")
+        if day < 1:
+            raise ValueError("day counts from 1 (the site at --now)")
         self.seed = seed
-        self.now = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
+        self.articles = articles
+        self.day = day
+        self.start = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
+        """The day-1 clock; day ``N`` is served at ``start + (N - 1) * 24h`` (:attr:`now`)."""
+        self.now = self.start
         self.stories = self._plan(articles)
         self.by_id = {story.id: story for story in self.stories}
         self.listings, self.decoys = self._listings()
+        self._touched: set[int] = set()
+        self.gone: dict[int, Story] = {}
+        """Stories deleted on a later day: their URLs answer 410."""
+        self.variants: dict[int, str] = {}
+        """Day-1 stories linked in another URL form today (``www``, ``legacy``, ``utm``, ``rssom``)."""
+        self._history = {1: self._changes_record(1, [s.id for s in self.stories], [], [], {})}
+        for later in range(2, day + 1):
+            self._advance(later)
         self._failed: set[int] = set()
         self._draft = lru_cache(maxsize=512)(self._make_draft)
         self._chrome = {lang: _Chrome(lang, self.now, self._latest(lang)) for lang in ("en", "ar")}
@@ -358,58 +397,11 @@ class MenafnSite(WireSite):
         sections += ["politics"] * (count - len(sections))
         rng.shuffle(sections)
 
-        pick = {name: _spread(rng, count, weights) for name, weights in {
-            "jsonld": {"object": 5, "array": 2, "graph": 2, "missing": 2},
-            "og": {"same": 5, "suffix": 3, "titlecase": 2},
-            "desc": {"both": 8, "og": 1, "none": 2},
-            "soil": {"": 14, "nbsp": 1, "lsep": 1, "zwsp": 1, "mixed": 1},
-            "link": {"new": 16, "legacy": 3, "both": 2},
-            "legacy": {"301": 1, "200": 1},
-            "markup": {"p": 6, "br": 1},
-        }.items()}
+        pick = {name: _spread(rng, count, weights) for name, weights in _PICKS.items()}
 
-        stories, titles = [], {PUTIN_TITLE}
+        stories, self._headlines = [], {PUTIN_TITLE}
         for i, (moment, section) in enumerate(zip(moments, sections)):
-            r = random.Random(seed_for(self.seed, WIRE, "story", i))
-            providers = [p for p in PROVIDERS if section in p.sections]
-            provider = r.choices(providers, [p.weight for p in providers])[0]
-            spaced = provider.spaced if r.random() < 0.85 else not provider.spaced
-            marker = "(MENAFN)" if provider.name == "MENAFN" else \
-                f"(MENAFN{' - ' if spaced else '- '}{provider.name})"
-            for attempt in range(50):  # headlines are unique, as on the real site
-                text_seed = seed_for(self.seed, WIRE, "text", i, attempt)
-                title = corpus.headline(text_seed, section, "ar" if section == "arabic" else "en", moment.year)
-                if title not in titles:
-                    break
-            titles.add(title)
-            english = section != "arabic"
-            if english and (provider.style in ("ians", "ein", "gnw", "bw") or r.random() < 0.2):
-                title = title_case(title)
-            if english and r.random() < 0.06:
-                gaps = [m.start() for m in re.finditer(" ", title)]
-                pos = r.choice(gaps[1:] or gaps)
-                title = title[:pos] + "\u00a0" + title[pos + 1:]
-            story = Story(id=0, published=moment, section=section, title=title, text_seed=text_seed,
-                          provider=provider, marker=marker, code=f"{provider.code:06d}{r.randrange(10**6):06d}")
-            if provider.style and r.random() < 0.85:
-                story.dateline, story.dateline_sep = _dateline(provider.style, moment.astimezone(AMMAN), r)
-            story.jsonld = pick["jsonld"][i]
-            story.meta_date = r.choice(["Z", "+03:00"]) if story.jsonld == "missing" or r.random() < 0.5 else None
-            age = (self.now - moment).total_seconds()
-            if r.random() < 0.12 and age > 1200:
-                story.modified = moment + timedelta(seconds=r.randrange(600, int(min(age, 172800))))
-            if r.random() < 0.08:
-                story.author = corpus.person_name(r)
-            story.og_title = pick["og"][i]
-            story.description = pick["desc"][i]
-            story.keywords = r.random() < 0.8
-            story.repeat = "all" if r.random() < 0.25 else "rest"
-            story.markup = pick["markup"][i]
-            story.soil = pick["soil"][i] or None
-            story.legacy = int(pick["legacy"][i])
-            story.link_form = pick["link"][i] if english else "new"
-            story.image = r.random() < 0.6
-            stories.append(story)
+            stories.append(self._make_story(i, moment, section, pick))
 
         putin = Story(id=PUTIN_ID, published=ANCHOR_TIME, section="politics", title=PUTIN_TITLE, text_seed=0,
                       provider=PROVIDERS[0], marker="(MENAFN)", meta_date="+03:00", description="both",
@@ -419,6 +411,51 @@ class MenafnSite(WireSite):
         self._assign_ids(stories, rng)
         self._assign_roles(stories)
         return stories
+
+    def _make_story(self, i: int, moment: datetime, section: str, pick: dict[str, list[str]],
+                    labels: tuple = ()) -> Story:
+        """Story ``i`` of a batch (day 1: ``labels=()``; a later day: ``("day", N)``), id unset."""
+        titles = self._headlines
+        r = random.Random(seed_for(self.seed, WIRE, "story", *labels, i))
+        providers = [p for p in PROVIDERS if section in p.sections]
+        provider = r.choices(providers, [p.weight for p in providers])[0]
+        spaced = provider.spaced if r.random() < 0.85 else not provider.spaced
+        marker = "(MENAFN)" if provider.name == "MENAFN" else \
+            f"(MENAFN{' - ' if spaced else '- '}{provider.name})"
+        for attempt in range(50):  # headlines are unique, as on the real site
+            text_seed = seed_for(self.seed, WIRE, "text", *labels, i, attempt)
+            title = corpus.headline(text_seed, section, "ar" if section == "arabic" else "en", moment.year)
+            if title not in titles:
+                break
+        titles.add(title)
+        english = section != "arabic"
+        if english and (provider.style in ("ians", "ein", "gnw", "bw") or r.random() < 0.2):
+            title = title_case(title)
+        if english and r.random() < 0.06:
+            gaps = [m.start() for m in re.finditer(" ", title)]
+            pos = r.choice(gaps[1:] or gaps)
+            title = title[:pos] + "\u00a0" + title[pos + 1:]
+        story = Story(id=0, published=moment, section=section, title=title, text_seed=text_seed,
+                      provider=provider, marker=marker, code=f"{provider.code:06d}{r.randrange(10**6):06d}")
+        if provider.style and r.random() < 0.85:
+            story.dateline, story.dateline_sep = _dateline(provider.style, moment.astimezone(AMMAN), r)
+        story.jsonld = pick["jsonld"][i]
+        story.meta_date = r.choice(["Z", "+03:00"]) if story.jsonld == "missing" or r.random() < 0.5 else None
+        age = (self.now - moment).total_seconds()
+        if r.random() < 0.12 and age > 1200:
+            story.modified = moment + timedelta(seconds=r.randrange(600, int(min(age, 172800))))
+        if r.random() < 0.08:
+            story.author = corpus.person_name(r)
+        story.og_title = pick["og"][i]
+        story.description = pick["desc"][i]
+        story.keywords = r.random() < 0.8
+        story.repeat = "all" if r.random() < 0.25 else "rest"
+        story.markup = pick["markup"][i]
+        story.soil = pick["soil"][i] or None
+        story.legacy = int(pick["legacy"][i])
+        story.link_form = pick["link"][i] if english else "new"
+        story.image = r.random() < 0.6
+        return story
 
     @staticmethod
     def _assign_ids(stories: list[Story], rng: random.Random) -> None:
@@ -461,6 +498,135 @@ class MenafnSite(WireSite):
             if story.jsonld in ("missing", "invalid") and story.visible_date and story.meta_date is None:
                 story.meta_date = "Z"
 
+    # ------------------------------------------------------------ later days
+
+    def _advance(self, day: int) -> None:
+        """Turn the site of day ``day - 1`` into the site 24 hours later.
+
+        New stories (``NEW_PER_DAY`` of ``articles``, at least 8) are published over the
+        24 hours, with the next ids and the same page variants, three of them taking
+        traps (dated only by the feed, broken markup, a 500 on first request). Among the
+        older stories near the top of the English sections (inside the feeds in a small
+        mirror) one is updated (a paragraph rewritten, ``modified`` set), one deleted
+        (410), one moved (headline edited: new slug, the old URL 301s) and four are
+        linked in another URL form (:data:`VARIANTS`). Everything else stays as it was.
+        """
+        rng = random.Random(seed_for(self.seed, WIRE, "day", day))
+        before, self.now = self.now, self.start + (day - 1) * DAY
+        span = int((self.now - before).total_seconds())
+        count = max(8, round(self.articles * NEW_PER_DAY))
+        moments = [before + timedelta(seconds=o) for o in sorted(rng.sample(range(120, span - 240), count))]
+        n_arabic = max(1, round(count * 0.06))
+        rest = count - n_arabic
+        n_business, n_tech = round(rest * 0.4), round(rest * 0.27)
+        sections = ["arabic"] * n_arabic + ["business"] * n_business + ["technology"] * n_tech
+        sections += ["politics"] * (count - len(sections))
+        rng.shuffle(sections)
+        pick = {name: _spread(rng, count, weights) for name, weights in _PICKS.items()}
+        fresh = [self._make_story(i, moment, section, pick, ("day", day))
+                 for i, (moment, section) in enumerate(zip(moments, sections))]
+        previous = max([s.id for s in self.stories] + list(self.decoys) + list(self.gone))
+        for story in fresh:
+            seconds = (story.published - ANCHOR_TIME).total_seconds()
+            story.id = max(ANCHOR_ID + round(seconds * IDS_PER_SECOND) + rng.randrange(-12, 13), previous + 1)
+            previous = story.id
+        newest = {name: [s for s in reversed(fresh) if s.section == name] for name in SECTIONS}
+        self._assign_day_roles(newest)
+        for name in SECTIONS:
+            self.listings[name][:0] = newest[name]
+        self.stories += fresh
+        self.by_id.update((story.id, story) for story in fresh)
+
+        # The older stories an editor touches today: near the top of the English sections.
+        pool: list[Story] = []
+        for name in ("business", "technology", "politics"):
+            older = [x for x in self.listings[name] if isinstance(x, Story) and x.published < before]
+            pool += older[:max(6, FEED_SIZE - len(newest[name]))]
+        pool = [s for s in pool if not (s.fixed or s.fail_once or s.mojibake or s.markup == "broken"
+                                        or not s.visible_date or s.id in self._touched)]
+        rng.shuffle(pool)
+        updated = next((s for s in pool if s.jsonld in ("object", "array", "graph")), None)
+        pool = [s for s in pool if s is not updated]
+        deleted, moved = (pool[:2] + [None, None])[:2]
+        variants = [s for s in pool[2:] if s.link_form == "new"][:len(VARIANTS)]
+
+        if updated is not None:
+            paragraphs = self._make_draft(updated).paragraphs
+            index = rng.randrange(1, len(paragraphs))
+            for attempt in range(20):
+                text = corpus.revise(updated.text_seed, updated.section, updated.language, updated.published.year,
+                                     seed_for(self.seed, WIRE, "edit", day, updated.id, attempt))
+                if text not in paragraphs:
+                    break
+            updated.edits = (*updated.edits, (index, text))
+            updated.modified = before + timedelta(seconds=rng.randrange(1800, span - 1800))
+        if deleted is not None:
+            self.stories.remove(deleted)
+            del self.by_id[deleted.id]
+            self.listings[deleted.section].remove(deleted)
+            self.gone[deleted.id] = deleted
+        moves: dict[int, tuple[str, str]] = {}
+        if moved is not None:
+            old_url, old_slug = moved.url, moved.slug
+            moved.title = corpus.edit_headline(moved.title)
+            if moved.slug.lower() == old_slug.lower():
+                moved.title = f"{moved.title}, Officials Say"
+            moves[moved.id] = (old_url, moved.url)
+        self._touched.update(s.id for s in (updated, deleted, moved) if s is not None)
+        self.variants = {story.id: kind for story, kind in zip(variants, VARIANTS)}
+        self._history[day] = self._changes_record(
+            day, [s.id for s in fresh], [updated.id] if updated else [], [deleted.id] if deleted else [], moves)
+
+    def _assign_day_roles(self, newest: dict[str, list[Story]]) -> None:
+        """Traps among a later day's new stories (``newest``: per section, newest first)."""
+        business, tech, politics = newest["business"], newest["technology"], newest["politics"]
+        feed_only = business[1] if len(business) > 1 else business[0]
+        feed_only.jsonld, feed_only.meta_date, feed_only.visible_date, feed_only.modified = "missing", None, False, None
+        broken = tech[0]
+        broken.markup, broken.soil = "broken", None
+        fail = politics[0]
+        fail.fail_once, fail.link_form, fail.legacy = True, "new", 301
+        for stories in newest.values():
+            for story in stories:
+                if story.jsonld == "missing" and story.visible_date and story.meta_date is None:
+                    story.meta_date = "Z"
+
+    def _changes_record(self, day: int, new: list[int], updated: list[int], deleted: list[int],
+                        moved: dict[int, tuple[str, str]]) -> dict:
+        variants: dict[str, list[str]] = {}
+        for story_id in self.variants:
+            story = self.by_id[story_id]
+            links = [urljoin(BASE + "/", self._link(story, place)) for place in ("listing", "feed")]
+            variants[f"{WIRE}:{story_id}"] = list(dict.fromkeys(link for link in links if link != story.url))
+        return {
+            "day": day,
+            "now": _iso_z(self.now),
+            "new": [f"{WIRE}:{i}" for i in new],
+            "updated": [f"{WIRE}:{i}" for i in updated],
+            "deleted": [f"{WIRE}:{i}" for i in deleted],
+            "moved": {f"{WIRE}:{i}": {"from": old, "to": new_url} for i, (old, new_url) in moved.items()},
+            "variants": variants,
+        }
+
+    def changes(self, day: int | None = None) -> dict:
+        """What changed from day ``day - 1`` to ``day`` (default: the day served), by truth id::
+
+            {"day": 2, "now": "2026-11-28T12:00:00Z",
+             "new": ["menafn:1112...", ...],          # published during the day
+             "updated": ["menafn:..."],               # same URL, a paragraph rewritten, modified_at set
+             "deleted": ["menafn:..."],               # 410 now, gone from the truth
+             "moved": {"menafn:...": {"from": OLD_URL, "to": NEW_URL}},   # old URL 301s to the new one
+             "variants": {"menafn:...": [URL, ...]}}  # other URL forms listings/feeds link it by today
+
+        Day 1 lists every story as new. Asking a day-1 site for day 2 builds the day-2 site.
+        """
+        day = self.day if day is None else day
+        if day in self._history:
+            return json.loads(json.dumps(self._history[day]))
+        if day > self.day:
+            return MenafnSite(self.seed, self.articles, self.start, day).changes(day)
+        raise ValueError(f"no day {day}: days count from 1")
+
     def _listings(self) -> tuple[dict[str, list[Story | Decoy]], dict[int, Decoy]]:
         """Section listings, newest first, with the decoy entries slotted in."""
         listings: dict[str, list[Story | Decoy]] = {
@@ -498,6 +664,8 @@ class MenafnSite(WireSite):
     def paragraphs(self, story: Story) -> list[str]:
         """The clean body paragraphs, dateline included (what the truth's ``body`` holds)."""
         paragraphs = list(self._draft(story).paragraphs)
+        for index, text in story.edits:
+            paragraphs[index] = text
         if story.dateline:
             paragraphs[0] = f"{story.dateline}{story.dateline_sep}{paragraphs[0]}"
         return paragraphs
@@ -595,6 +763,8 @@ class MenafnSite(WireSite):
                 body = self._decoy_page(decoy).encode("utf-8")
                 return Response(body=body, truncate_at=len(body) * 2 // 5)
             return self._html(self._error_page("en"), 404)
+        if story_id in self.gone:
+            return self._html(self._error_page(self.gone[story_id].language), 410)
         story = self.by_id.get(story_id)
         if story is None:
             return self._html(self._error_page("en"), 404)
@@ -603,6 +773,8 @@ class MenafnSite(WireSite):
         return self._serve_story(story)
 
     def _arabic(self, story_id: int, slug: str) -> Response:
+        if story_id in self.gone:
+            return self._html(self._error_page(self.gone[story_id].language), 410)
         story = self.by_id.get(story_id)
         if story is None or story.language != "ar":
             return self._html(self._error_page("ar"), 404)
@@ -611,6 +783,8 @@ class MenafnSite(WireSite):
         return self._serve_story(story)
 
     def _legacy(self, raw_id: str) -> Response:
+        if raw_id.strip().isdigit() and int(raw_id) in self.gone:
+            return self._html(self._error_page("en"), 410)
         story = self.by_id.get(int(raw_id)) if raw_id.strip().isdigit() else None
         if story is None or story.language != "en":
             return self._html(self._error_page("en"), 404)
@@ -650,7 +824,23 @@ class MenafnSite(WireSite):
 
         Listings link the current form site-relative (``/1109925453/Putin-...``) and the
         legacy form absolute, sometimes with the old ``http://www.`` host; feeds are absolute.
+        On a later day a few older stories are linked in another form (:attr:`variants`):
+        ``http://www.menafn.com/<id>/<slug>``, the legacy ``.aspx?storyid=`` URL, with
+        ``utm_*`` parameters, or (feeds only) with a ``#rssom`` fragment.
         """
+        variant = self.variants.get(story.id)
+        if variant is not None:
+            path = story.url.removeprefix(BASE)
+            if variant == "www":
+                return "http://www.menafn.com" + path
+            if variant == "legacy":
+                return story.legacy_url
+            if variant == "utm":
+                if place == "listing":
+                    return f"{path}?utm_source=menafn&utm_medium=web&utm_campaign=latest_news"
+                return f"{story.url}?utm_source=rss&utm_medium=feed&utm_campaign={SECTIONS[story.section]}"
+            if place == "feed":  # rssom
+                return f"{story.url}#rssom"
         if story.language == "ar" or story.link_form == "new" or (story.link_form == "both" and place == "listing"):
             return story.url.removeprefix(BASE) if place == "listing" else story.url
         if story.text_seed % 4 == 0 and place == "listing":

@@ -50,12 +50,14 @@ def redirect(location: str, status: int = 301) -> Response:
 class WireSite:
     """One mirrored wire: the hosts it answers for, its pages and its ground truth.
 
-    Subclasses set ``wire`` and ``hosts`` and implement :meth:`handle` and :meth:`truth`.
+    Subclasses set ``wire`` and ``hosts`` and implement :meth:`handle`, :meth:`truth`
+    and :meth:`changes`; ``day`` is the day served (1: the site at ``now``, 2: 24 hours later).
     """
 
     wire: str = ""
     hosts: tuple[str, ...] = ()
     server_header: str = "nginx"
+    day: int = 1
 
     def handle(self, path: str, query: dict[str, str]) -> Response:
         """Answer ``GET path?query``. ``path`` is percent-decoded (``/arabic/1110.../ارتفاع-...``);
@@ -64,6 +66,11 @@ class WireSite:
 
     def truth(self) -> Iterator[dict]:
         """The records a perfect crawl of this site outputs, one dict per article."""
+        raise NotImplementedError
+
+    def changes(self, day: int | None = None) -> dict:
+        """What changed since the day before (``new``, ``updated``, ``deleted``, ``moved``,
+        ``variants``, keyed by truth id); day 1 lists every article as new."""
         raise NotImplementedError
 
 
@@ -91,6 +98,26 @@ class Mirror:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
         return count
+
+    def changes(self, day: int | None = None) -> dict:
+        """Every site's :meth:`WireSite.changes` merged (lists joined, mappings united)."""
+        merged: dict = {"day": None, "now": None, "new": [], "updated": [], "deleted": [], "moved": {}, "variants": {}}
+        for site in self.sites:
+            record = site.changes(day)
+            for key, value in record.items():
+                if isinstance(value, list):
+                    merged.setdefault(key, []).extend(value)
+                elif isinstance(value, dict):
+                    merged.setdefault(key, {}).update(value)
+                else:
+                    merged[key] = value
+        return merged
+
+    def write_changes(self, path: str | Path, day: int | None = None) -> dict:
+        """Write :meth:`changes` as one JSON object; returns it."""
+        record = self.changes(day)
+        Path(path).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return record
 
     def site_for(self, host: str) -> WireSite | None:
         """The site for a Host header value (``"www.menafn.com:8080"`` -> the MENAFN site)."""

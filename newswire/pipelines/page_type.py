@@ -21,4 +21,10 @@ class PageTypePipeline(StatsPipeline):
             reason = "soft_404"
         if page_type == "block":
             self.stats.inc_value(f"newswire/blocked/{adapter.get('wire')}")
+        elif page_type == "error":
+            policy = getattr(self.crawler.spider, "policy", None)
+            if policy is not None:
+                # Not fetched again for a day: a 404 or soft-404 rarely comes back to life.
+                for url in {adapter.get("url"), *(adapter.get("hints") or {}).get("_urls", [])}:
+                    policy.mark_dead(url, "gone")
         raise self.drop(reason, item, f"status {adapter.get('http_status')}")

@@ -66,6 +66,14 @@ class StateStore(ABC):
         """Record a story seen in this run (creating it if new) and its URL variants."""
 
     @abstractmethod
+    def mark_dead(self, url: str, kind: str, until: str) -> None:
+        """Remember that a URL gave no article (``gone``: 404/410/soft-404; ``failed``:
+        download errors) until ``until``, so runs before then do not fetch it again."""
+
+    @abstractmethod
+    def dead_until(self, url: str) -> str | None: ...
+
+    @abstractmethod
     def near_duplicates(self, signature, exclude: str) -> list[tuple[str, float]]:
         """Stories whose body is a near-duplicate of ``signature``: ``[(id, similarity)]``."""
 
@@ -77,6 +85,14 @@ class StateStore(ABC):
 
     @abstractmethod
     def add_pending(self, run: str, story_id: str, version: int, content_hash: str | None, title_fp: str | None) -> None: ...
+
+    @abstractmethod
+    def note_run(self, run: str, started_at: str, finish_reason: str | None) -> None:
+        """Record when a run started and how it ended (``finished``, ``shutdown``, ...)."""
+
+    @abstractmethod
+    def last_complete_run_start(self, wire: str) -> str | None:
+        """Start of the wire's last run that finished and published its feed."""
 
     @abstractmethod
     def discard_pending(self, run: str, story_id: str) -> None: ...

@@ -64,24 +64,50 @@ class FetchPolicy:
     * a delivered story published within ``NEWSWIRE_REVISIT_WINDOW_HOURS`` (default 48)
       and not fetched for ``NEWSWIRE_REVISIT_INTERVAL_HOURS`` (default 6) — fetch again,
       since corrections and updates come in the first days;
-    * any other delivered story — skip.
+    * any other delivered story — skip;
+    * a URL that gave no article (404/410/soft-404) in the last
+      ``NEWSWIRE_RETRY_GONE_AFTER_HOURS`` (24), or failed to download after retries in
+      the last ``NEWSWIRE_RETRY_FAILED_AFTER_HOURS`` (1) — skip.
     """
 
-    def __init__(self, store: StateStore, settings, stats) -> None:
+    def __init__(self, store: StateStore, settings) -> None:
         self.store = store
-        self.stats = stats
         self.now = now_of(settings)
         self.window = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_WINDOW_HOURS", 48))
+        self.retry_after = {
+            "gone": timedelta(hours=settings.getfloat("NEWSWIRE_RETRY_GONE_AFTER_HOURS", 24)),
+            "failed": timedelta(hours=settings.getfloat("NEWSWIRE_RETRY_FAILED_AFTER_HOURS", 1)),
+        }
         self.interval = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_INTERVAL_HOURS", 6))
+
+    def listing_cutoff(self, wire: str):
+        """Stories published before this are behind the last complete run: listing and
+        sitemap walks stop when a page holds only such stories, all delivered. None
+        (walk everything) until a run of the wire has finished completely."""
+        start = parse_date(self.store.last_complete_run_start(wire))
+        return start - self.window if start else None
+
+    def is_behind(self, story_id: str | None, cutoff) -> bool:
+        """A delivered story published before ``cutoff``."""
+        if cutoff is None or not story_id:
+            return False
+        state = self.store.get(story_id)
+        published = parse_date(state.published_at) if state and state.settled else None
+        return published is not None and published < cutoff
 
     def story_id(self, wire: str, native_id: str | None, url: str) -> str | None:
         if native_id:
             return f"{wire}:{native_id}"
         return self.store.story_for_url(canonicalize_url(url))
 
-    def decide(self, story_id: str | None) -> str:
-        """``new``, ``pending`` (known, never delivered), ``revisit`` or ``skip``."""
+    def decide(self, story_id: str | None, url: str | None = None) -> str:
+        """``new``, ``pending`` (known, never delivered), ``revisit``, ``skip`` or
+        ``skip_dead`` (the URL gave no article recently: 404, soft-404, failed download)."""
         state = self.store.get(story_id) if story_id else None
+        if state is None and url:
+            until = parse_date(self.store.dead_until(canonicalize_url(url)))
+            if until is not None and self.now < until:
+                return "skip_dead"
         if state is None:
             return "new"
         if not state.settled:
@@ -96,6 +122,9 @@ class FetchPolicy:
 
     def now_iso(self) -> str:
         return format_utc(self.now)
+
+    def mark_dead(self, url: str, kind: str) -> None:
+        self.store.mark_dead(canonicalize_url(url), kind, format_utc(self.now + self.retry_after[kind]))
 
 
 def record_urls(hints: dict[str, Any], *urls: str) -> list[str]:

@@ -42,8 +42,10 @@ CREATE TABLE IF NOT EXISTS copies (
     PRIMARY KEY (story_id, copy_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
-    run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP
+    run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP,
+    started_at TEXT, finish_reason TEXT
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dead (url TEXT PRIMARY KEY, kind TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (
     run TEXT NOT NULL, story_id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT, title_fp TEXT,
     PRIMARY KEY (run, story_id)
@@ -101,6 +103,17 @@ class SQLiteStateStore(StateStore):
                 if score >= neardup.THRESHOLD:
                     found.append((story_id, score))
         return sorted(found, key=lambda pair: -pair[1])
+
+    def last_complete_run_start(self, wire: str) -> str | None:
+        row = self.db.execute(
+            "SELECT MAX(started_at) FROM runs WHERE run LIKE ? AND status = 'published' AND finish_reason = 'finished'",
+            (f"{wire}/%",),
+        ).fetchone()
+        return row[0] if row else None
+
+    def dead_until(self, url: str) -> str | None:
+        row = self.db.execute("SELECT until FROM dead WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
     def stories(self, wire: str | None = None, limit: int | None = None) -> list[StoryState]:
         sql = f"SELECT {_COLUMNS} FROM stories" + (" WHERE wire = ?" if wire else "") + " ORDER BY published_at DESC"
@@ -162,6 +175,10 @@ class SQLiteStateStore(StateStore):
         )
         self._changed(neardup.BANDS)
 
+    def mark_dead(self, url: str, kind: str, until: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO dead (url, kind, until) VALUES (?, ?, ?)", (url, kind, until))
+        self._changed()
+
     def record_copy(self, original: str, copy_id: str, wire: str, url: str, how: str, now: str) -> None:
         self.db.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?", (original, copy_id))
         self.db.execute(
@@ -177,6 +194,14 @@ class SQLiteStateStore(StateStore):
         )
         self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
         self._changed()
+
+    def note_run(self, run: str, started_at: str, finish_reason: str | None) -> None:
+        self.db.execute(
+            "INSERT INTO runs (run, status, started_at, finish_reason) VALUES (?, 'running', ?, ?) "
+            "ON CONFLICT(run) DO UPDATE SET started_at = excluded.started_at, finish_reason = excluded.finish_reason",
+            (run, started_at, finish_reason),
+        )
+        self.flush()
 
     def discard_pending(self, run: str, story_id: str) -> None:
         self.db.execute("DELETE FROM pending WHERE run = ? AND story_id = ?", (run, story_id))
