@@ -73,6 +73,14 @@ class Article:
     tags: list[str] = field(default_factory=list)
     """Keywords / sections the publisher attached, de-duplicated, in page order."""
 
+    tickers: list[str] = field(default_factory=list)
+    """Stock tickers the wire attached (``["NYSE:XYZ", "NASDAQ:ABC"]``), from the page or
+    the wire's sitemap/feed; empty when none."""
+
+    original_url: str | None = None
+    """URL of the original release when the page names one ("View original content ...",
+    "View source version on businesswire.com: <url>"); that line is removed from the body."""
+
     word_count: int | None = None
     """Number of whitespace-separated words in ``body``."""
 

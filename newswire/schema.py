@@ -33,5 +33,21 @@ def markdown_table() -> str:
     return "\n".join(lines)
 
 
+def update_readme(path: str = "README.md") -> None:
+    """Replace the table between the README's schema markers with the current one."""
+    import re
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    pattern = re.compile(r"(<!-- schema:start[^\n]*-->\n).*?(\n<!-- schema:end -->)", re.S)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(pattern.sub(lambda m: m.group(1) + markdown_table() + m.group(2), text))
+
+
 if __name__ == "__main__":
-    print(markdown_table())
+    import sys
+
+    if "--write-readme" in sys.argv:
+        update_readme()
+    else:
+        print(markdown_table())

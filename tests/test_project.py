@@ -21,7 +21,7 @@ SPIDERS = sorted(SpiderLoader.from_settings(get_project_settings()).list())
 def test_readme_schema_table_is_current():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = re.search(r"<!-- schema:start.*?-->\n(.*?)\n<!-- schema:end -->", readme, re.S)
-    assert section and section.group(1) == markdown_table(), "run `python -m newswire.schema` and paste it"
+    assert section and section.group(1) == markdown_table(), "run `python -m newswire.schema --write-readme`"
 
 
 @pytest.mark.parametrize("name", SPIDERS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, ClassVar
 
 import scrapy
@@ -12,17 +12,24 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newswire.extraction import parse_page
-from newswire.extraction.dates import utc_now_iso
+from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
 from newswire.extraction.urls import canonicalize_url
 from newswire.items import Article
 from newswire.parsers import parser_for_wire
-from newswire.state.crawl import FetchPolicy, state_of
+from newswire.state.crawl import FetchPolicy, now_of, state_of
 
 logger = logging.getLogger(__name__)
 
 # Error pages must reach the callback so they are counted and dropped by structure,
 # not silently filtered by HttpErrorMiddleware (5xx and 429 are retried first).
 ARTICLE_ERROR_STATUSES = [400, 401, 402, 403, 404, 410, 429, 451, 500, 502, 503, 504]
+
+
+def _day(raw: str) -> datetime | None:
+    """``2026-11-20`` (a sitemap ``<lastmod>``, a ``since`` argument) as that day's start in
+    UTC: a window compares days, so the missing time of day does not matter there."""
+    match = re.match(r"^(\d{4})-(\d\d)-(\d\d)", raw.strip())
+    return datetime(*map(int, match.groups()), tzinfo=timezone.utc) if match else None
 
 
 class WireSpider(scrapy.Spider):
@@ -32,6 +39,7 @@ class WireSpider(scrapy.Spider):
 
     * ``name`` — the wire id (``menafn``); also the parser's ``wire``.
     * ``allowed_domains`` — the wire's hosts.
+    * ``since`` / ``days`` (spider arguments) — the date window of the run.
     * ``article_patterns`` — regexes a URL must match to be fetched as an article
       (``r"menafn\\.com/\\d{10}/"``); anything else found in feeds or listings is ignored
       and counted (``newswire/discovery/ignored_url``).
@@ -59,6 +67,7 @@ class WireSpider(scrapy.Spider):
         # after a listing already queued the story still reaches its item.
         self._stories: dict[str, dict[str, Any]] = {}
         self.policy: FetchPolicy | None = None
+        self.window_start: datetime | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -66,9 +75,29 @@ class WireSpider(scrapy.Spider):
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
         return spider
 
+    def in_window(self, raw_date: str | None) -> bool:
+        """Whether a discovery date is inside the run's date window (unknown dates are)."""
+        if self.window_start is None or not raw_date:
+            return True
+        moment = parse_date(raw_date) or parse_date(raw_date, "UTC") or _day(raw_date)
+        return moment is None or moment >= self.window_start
+
+    def _open_window(self) -> None:
+        since, days = getattr(self, "since", None), getattr(self, "days", None)
+        if since:
+            start = parse_date(since) or parse_date(since, "UTC") or _day(since)
+            if start is None:
+                raise ValueError(f"-a since={since!r}: expected a date such as 2026-11-20")
+            self.window_start = start
+        elif days:
+            self.window_start = now_of(self.crawler.settings) - timedelta(days=float(days))
+        if self.window_start is not None:
+            logger.info("Date window: stories published since %s", format_utc(self.window_start))
+
     async def start(self):
         """Discovery requests of every discovery mixin the spider uses, feeds first
         (they carry dates and titles that listings lack)."""
+        self._open_window()
         store = state_of(self.crawler)
         self.policy = FetchPolicy(store, self.crawler.settings) if store is not None else None
         for source in ("feed_requests", "sitemap_requests", "listing_requests"):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, ClassVar
 
 import feedparser
 import scrapy
 
 logger = logging.getLogger(__name__)
+
+_HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+_TICKER = re.compile(r"^[A-Z][A-Za-z.]{1,15}:[A-Z0-9.\-]{1,10}$")  # "NYSE:XYZ", "Nasdaq:ABCD"
 
 
 class FeedMixin:
@@ -37,7 +41,9 @@ class FeedMixin:
         if response.headers.get("Content-Type"):
             headers["content-type"] = response.headers.get("Content-Type").decode("latin-1")
         parsed = feedparser.parse(response.body, response_headers=headers)
-        if parsed.get("bozo"):
+        # A missing or wrong Content-Type, or a charset the body overrides, are not
+        # damage in the feed itself; everything else feedparser flags is.
+        if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _HARMLESS):
             stats.inc_value("newswire/feed/malformed")
             logger.warning("Malformed feed %s: %s", response.url, parsed.get("bozo_exception"))
         entries = parsed.get("entries") or []
@@ -45,6 +51,9 @@ class FeedMixin:
             stats.inc_value("newswire/feed/empty")
             logger.info("Feed with no entries: %s", response.url)
         for entry in entries:
+            if not self.in_window(entry.get("published") or entry.get("updated")):
+                stats.inc_value("newswire/window/skipped")
+                continue
             link = entry.get("link") or (entry.get("id") if str(entry.get("id", "")).startswith("http") else None)
             if not link:
                 stats.inc_value("newswire/feed/entry_without_link")
@@ -60,4 +69,6 @@ class FeedMixin:
             "published": entry.get("published") or entry.get("updated"),
             "feed_author": entry.get("author"),
             "description": entry.get("summary"),
+            # GNW-style <category domain="...">NYSE:XYZ</category> tickers
+            "tickers": [t["term"] for t in entry.get("tags") or [] if _TICKER.match(t.get("term") or "")],
         }
