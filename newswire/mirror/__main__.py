@@ -1,4 +1,5 @@
-"""``python -m newswire.mirror --port 0 [--truth truth.jsonl] [--day 2 --changes changes.json]``: serve the offline mirror.
+"""``python -m newswire.mirror --port 0 [--truth truth.jsonl] [--day 2 --changes changes.json]``:
+serve the offline mirror.
 
 See :mod:`newswire.mirror` for the options and what is served.
 """
