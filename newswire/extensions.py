@@ -87,6 +87,7 @@ class RunReport:
                 "log_errors": stats.get("log_count/ERROR", 0),
             },
             "requests": stats.get("downloader/request_count", 0),
+            "article_requests": stats.get("newswire/discovery/article_url", 0),
         }
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, f"{run_id}.manifest.json")

@@ -3,8 +3,10 @@
 No Scrapy and no network here, so everything is tested from saved pages.
 ``extract(html, url)`` is the single entry point; it dispatches to the wire's parser
 by the URL's host (``newswire.parsers``) and falls back to the generic layer.
+``extract_bytes(body, url, content_type_header)`` does the same for undecoded page
+bytes (a saved file, a raw response body).
 """
 
-from newswire.extraction.article import clean_fields, extract, normalise_fields, parse_page
+from newswire.extraction.article import clean_fields, extract, extract_bytes, normalise_fields, parse_page
 
-__all__ = ["extract", "parse_page", "clean_fields", "normalise_fields"]
+__all__ = ["extract", "extract_bytes", "parse_page", "clean_fields", "normalise_fields"]

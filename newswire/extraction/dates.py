@@ -16,6 +16,7 @@ the parser would otherwise fill in today's date.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -54,9 +55,17 @@ def parse_date(raw: str | None, default_tz: str | None = None) -> datetime | Non
     value = str(raw).strip()
     if not value or not has_time(value):
         return None
+    return _parse_cached(value, default_tz)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(value: str, default_tz: str | None) -> datetime | None:
+    # Cached: one page offers the same value several times (JSON-LD, OpenGraph,
+    # microdata), and each is compared while choosing the publication date.
     parsed = _parse_known_forms(value)
-    if parsed is None or parsed.tzinfo is None:
-        # A zone word the strict parsers skip ("10:25 ET") must not be lost.
+    if parsed is None or (parsed.tzinfo is None and not _ISO_DATE.match(value)):
+        # A zone word the strict parsers skip ("10:25 ET") must not be lost. A
+        # zone-less ISO value ("2024-09-03T04:03:19") has no such word to find.
         parsed = _parse_human(value) or parsed
     if parsed is None:
         return None

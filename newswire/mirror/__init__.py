@@ -96,4 +96,6 @@ def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, 
     ``day`` (1: at ``now``; 2: 24 hours later, see the module notes on days)."""
     if isinstance(now, str):
         now = parse_now(now)
-    return Mirror([MenafnSite(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)])
+    from newswire.mirror.sites import WIRE_SITES
+
+    return Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day) for cls in WIRE_SITES])

@@ -3,5 +3,5 @@
 
 from newswire.mirror.menafn import MenafnSite
 
-#: Site classes, each built as ``cls(seed=..., articles=..., now=...)``.
+#: Site classes, each built as ``cls(seed=..., articles=..., now=..., day=...)``.
 WIRE_SITES = [MenafnSite]
