@@ -96,3 +96,43 @@ class RunReport:
             handle.write("\n")
         os.replace(path + ".part", path)
         logger.info("Run report: %d articles, dropped %s -> %s", manifest["articles"], manifest["dropped"], path)
+
+
+class JobdirGuard:
+    """Keeps a ``JOBDIR`` from silently losing queued work after an unclean stop.
+
+    Scrapy writes the JOBDIR's request queue only when a crawl closes, but its
+    ``requests.seen`` fingerprints as it goes: after a SIGKILL, resuming finds an empty
+    queue and a "seen" list that filters the links it would have re-found, and ends
+    with 0 items and exit code 0. This extension marks a JOBDIR as cleanly closed at
+    the end of a run; a JOBDIR without the mark at start (a run was killed) is moved
+    aside to ``<JOBDIR>.unclean-<time>`` before the scheduler reads it, so the crawl
+    starts over — and the state store makes sure nothing is delivered twice.
+    """
+
+    MARK = "newswire-closed-cleanly"
+
+    def __init__(self, crawler) -> None:
+        from pathlib import Path
+
+        self.crawler = crawler
+        self.jobdir = Path(crawler.settings.get("JOBDIR"))
+        mark = self.jobdir / self.MARK
+        if self.jobdir.exists() and any(self.jobdir.iterdir()) and not mark.exists():
+            aside = self.jobdir.with_name(f"{self.jobdir.name}.unclean-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}")
+            self.jobdir.rename(aside)
+            logger.warning("JOBDIR %s was not closed cleanly (killed run): moved to %s, starting over", self.jobdir, aside)
+        mark.unlink(missing_ok=True)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.get("JOBDIR"):
+            raise NotConfigured
+        return cls(crawler)
+
+    def spider_closed(self, spider, reason):
+        self.jobdir.mkdir(parents=True, exist_ok=True)
+        (self.jobdir / self.MARK).write_text(reason + "\n")

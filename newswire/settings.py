@@ -70,6 +70,8 @@ NEWSWIRE_NOW = ""
 
 EXTENSIONS = {
     "newswire.extensions.RunReport": 500,
+    # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.
+    "newswire.extensions.JobdirGuard": 0,
 }
 
 # One JSON Lines file per run and wire: output/menafn/20261127T044737Z.jsonl
