@@ -15,7 +15,7 @@ def test_jobdir_of_a_killed_run_is_set_aside(tmp_path):
 def test_cleanly_closed_jobdir_is_resumed(tmp_path):
     jobdir = tmp_path / "job"
     guard = JobdirGuard.from_crawler(get_crawler(settings_dict={"JOBDIR": str(jobdir)}))
-    jobdir.mkdir()
+    jobdir.mkdir(exist_ok=True)
     (jobdir / "requests.seen").write_bytes(b"")  # what the crawl wrote
     guard.spider_closed(None, "shutdown")  # a graceful stop (SIGINT) marks it
     JobdirGuard.from_crawler(get_crawler(settings_dict={"JOBDIR": str(jobdir)}))
