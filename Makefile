@@ -30,6 +30,10 @@ eval: $(STAMP)
 		--extractor trafilatura --extractor newswire.extraction.body:extract_body_text
 	$(BIN)/python -m newswire.extraction.evaluate_wire_pages --data ../shared/datasets/wire-pages
 
+## Speed and memory figures (printed, not asserted).
+bench: $(STAMP)
+	$(BIN)/python -m newswire.bench store --stories 1000000
+
 ## Forget what demo runs delivered (the next `make demo` delivers everything again).
 clean-state:
 	rm -rf .state

@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE INDEX IF NOT EXISTS stories_wire_published ON stories (wire, published_at);
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS urls_story ON urls (story_id);
-CREATE TABLE IF NOT EXISTS bands (bucket INTEGER NOT NULL, story_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (
+    story_id TEXT NOT NULL, band INTEGER NOT NULL, bucket INTEGER NOT NULL, PRIMARY KEY (story_id, band)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS bands_bucket ON bands (bucket);
 CREATE TABLE IF NOT EXISTS copies (
     story_id TEXT NOT NULL, copy_id TEXT NOT NULL, wire TEXT, url TEXT, how TEXT, seen_at TEXT,
@@ -169,9 +171,9 @@ class SQLiteStateStore(StateStore):
         if signature is None:
             return
         self.db.execute("UPDATE stories SET signature = ? WHERE id = ?", (neardup.to_blob(signature), story_id))
-        self.db.execute("DELETE FROM bands WHERE story_id = ?", (story_id,))
         self.db.executemany(
-            "INSERT INTO bands (bucket, story_id) VALUES (?, ?)", [(b, story_id) for b in neardup.buckets(signature)]
+            "INSERT OR REPLACE INTO bands (story_id, band, bucket) VALUES (?, ?, ?)",
+            [(story_id, band, bucket) for band, bucket in enumerate(neardup.buckets(signature))],
         )
         self._changed(neardup.BANDS)
 
