@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from scrapy import signals
 
 from newswire.state.crawl import close_state, run_key, state_of
+from newswire.verdict import found_articles, judge
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,14 @@ class RunReport:
         stats = self.crawler.stats.get_stats()
         store = state_of(self.crawler)
         policy = getattr(spider, "policy", None)
+        previous_found = store.last_complete_run_found(spider.name) if store is not None else None
+        verdict = judge(
+            stats, self.crawler.settings, reason=reason, feeds_configured=bool(self.crawler.settings.getdict("FEEDS")),
+            previous_found=previous_found, monitors_failed=stats.get("newswire/monitors/failed", 0),
+        )
+        self.crawler.newswire_verdict = verdict
         if store is not None and policy is not None:
-            store.note_run(run_key(spider), policy.now_iso(), reason)
+            store.note_run(run_key(spider), policy.now_iso(), reason, found_articles(stats))
         start = stats.get("start_time")
         now = datetime.now(timezone.utc)
         elapsed = (now - start).total_seconds() if start else None
@@ -86,6 +93,7 @@ class RunReport:
                 **{f"http/{k}": v for k, v in prefixed("downloader/response_status_count/").items() if int(k) >= 400},
                 "log_errors": stats.get("log_count/ERROR", 0),
             },
+            "exit": {"code": verdict.code, "reason": verdict.reason},
             "requests": stats.get("downloader/request_count", 0),
             "article_requests": stats.get("newswire/discovery/article_url", 0),
         }
@@ -96,6 +104,10 @@ class RunReport:
             handle.write("\n")
         os.replace(path + ".part", path)
         logger.info("Run report: %d articles, dropped %s -> %s", manifest["articles"], manifest["dropped"], path)
+        if verdict.ok:
+            logger.info("newswire: run ok (exit 0): %s", verdict.reason)
+        else:
+            logger.error("newswire: run failed (exit %d): %s", verdict.code, verdict.reason)
 
 
 class JobdirGuard:

@@ -87,8 +87,13 @@ class StateStore(ABC):
     def add_pending(self, run: str, story_id: str, version: int, content_hash: str | None, title_fp: str | None) -> None: ...
 
     @abstractmethod
-    def note_run(self, run: str, started_at: str, finish_reason: str | None) -> None:
-        """Record when a run started and how it ended (``finished``, ``shutdown``, ...)."""
+    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0) -> None:
+        """Record when a run started, how it ended (``finished``, ``shutdown``, ...) and how
+        many article URLs its discovery found."""
+
+    @abstractmethod
+    def last_complete_run_found(self, wire: str) -> int | None:
+        """Article URLs found by the wire's last complete run (None: no such run)."""
 
     @abstractmethod
     def last_complete_run_start(self, wire: str) -> str | None:

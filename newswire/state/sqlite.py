@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS copies (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP,
-    started_at TEXT, finish_reason TEXT
+    started_at TEXT, finish_reason TEXT, found INTEGER
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dead (url TEXT PRIMARY KEY, kind TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (
@@ -73,10 +73,19 @@ class SQLiteStateStore(StateStore):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._migrate()
         self._lock = threading.Lock()
         self._dirty = 0
         self.commit_every = commit_every
         self.db.execute("BEGIN")
+
+    def _migrate(self) -> None:
+        """Columns added after a store was first created (``runs.found``, ...)."""
+        for table, column, kind in (("runs", "started_at", "TEXT"), ("runs", "finish_reason", "TEXT"),
+                                    ("runs", "found", "INTEGER")):
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     # -- reads --------------------------------------------------------------------
 
@@ -109,6 +118,14 @@ class SQLiteStateStore(StateStore):
     def last_complete_run_start(self, wire: str) -> str | None:
         row = self.db.execute(
             "SELECT MAX(started_at) FROM runs WHERE run LIKE ? AND status = 'published' AND finish_reason = 'finished'",
+            (f"{wire}/%",),
+        ).fetchone()
+        return row[0] if row else None
+
+    def last_complete_run_found(self, wire: str) -> int | None:
+        row = self.db.execute(
+            "SELECT found FROM runs WHERE run LIKE ? AND status = 'published' AND finish_reason = 'finished' "
+            "ORDER BY started_at DESC LIMIT 1",
             (f"{wire}/%",),
         ).fetchone()
         return row[0] if row else None
@@ -197,11 +214,12 @@ class SQLiteStateStore(StateStore):
         self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
         self._changed()
 
-    def note_run(self, run: str, started_at: str, finish_reason: str | None) -> None:
+    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0) -> None:
         self.db.execute(
-            "INSERT INTO runs (run, status, started_at, finish_reason) VALUES (?, 'running', ?, ?) "
-            "ON CONFLICT(run) DO UPDATE SET started_at = excluded.started_at, finish_reason = excluded.finish_reason",
-            (run, started_at, finish_reason),
+            "INSERT INTO runs (run, status, started_at, finish_reason, found) VALUES (?, 'running', ?, ?, ?) "
+            "ON CONFLICT(run) DO UPDATE SET started_at = excluded.started_at, finish_reason = excluded.finish_reason, "
+            "found = excluded.found",
+            (run, started_at, finish_reason, found),
         )
         self.flush()
 
