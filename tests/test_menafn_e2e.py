@@ -99,3 +99,20 @@ def test_bad_pages_are_counted_not_crashed_on(run):
     assert "newswire/page/invalid_jsonld" in run["log"]
     assert manifest["fixes"].get("mojibake", 0) >= 1
     assert manifest["fixes"].get("repeated_paragraphs", 0) >= 1
+
+
+def test_clean_run_exits_0_and_says_so_last(run):
+    assert run["returncode"] == 0
+    assert run["log"].strip().splitlines()[-1].endswith("newswire: run ok (exit 0): delivered 40 stories")
+
+
+def test_a_run_cut_short_exits_non_zero_and_says_why(tmp_path):
+    mirror = MirrorProcess("--articles", "30", "--seed", "3")
+    try:
+        result = crawl("menafn", mirror.url, tmp_path, "CLOSESPIDER_ITEMCOUNT=5")
+    finally:
+        mirror.stop()
+    assert result["returncode"] == 2
+    last = result["log"].strip().splitlines()[-1]
+    assert "newswire: run failed (exit 2): finish reason is 'closespider_itemcount'" in last
+    assert result["manifest"]["exit"] == {"code": 2, "reason": "finish reason is 'closespider_itemcount', not 'finished'"}
