@@ -64,7 +64,10 @@ class RunReport:
         )
         self.crawler.newswire_verdict = verdict
         if store is not None and policy is not None:
-            store.note_run(run_key(spider), policy.now_iso(), reason, found_articles(stats))
+            from newswire.monitors import MIN_RECORDS, fill_rates
+
+            fill = fill_rates(stats) if stats.get("item_scraped_count", 0) >= MIN_RECORDS else None
+            store.note_run(run_key(spider), policy.now_iso(), reason, found_articles(stats), fill)
         start = stats.get("start_time")
         now = datetime.now(timezone.utc)
         elapsed = (now - start).total_seconds() if start else None

@@ -2,6 +2,7 @@
 chain, and feeds written only by Scrapy's feed exports."""
 
 from newswire.items import EXPORT_FIELDS
+from newswire.schema import json_schema
 
 BOT_NAME = "newswire"
 SPIDER_MODULES = ["newswire.spiders"]
@@ -50,7 +51,17 @@ ITEM_PIPELINES = {
     "newswire.pipelines.dedupe.DedupePipeline": 500,
     "newswire.pipelines.history.HistoryPipeline": 600,
     "newswire.pipelines.syndication.SyndicationPipeline": 700,
+    # Every record that reaches the feed is checked against the item schema.
+    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 800,
 }
+
+# Monitors (newswire.monitors): schema, fill rates against recent runs, retry rate.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newswire.monitors.RunMonitors"]
+SPIDERMON_VALIDATION_SCHEMAS = [json_schema()]
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
 
 # The state store of scheduled runs (newswire.state): a path or sqlite:///path; empty for
 # ~/.local/share/newswire/state.sqlite; "off" to deliver everything found every run.
@@ -69,7 +80,8 @@ NEWSWIRE_EMIT_DUPLICATES = False
 NEWSWIRE_NOW = ""
 
 EXTENSIONS = {
-    "newswire.extensions.RunReport": 500,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
+    "newswire.extensions.RunReport": 510,
     # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.
     "newswire.extensions.JobdirGuard": 0,
 }

@@ -33,7 +33,7 @@ class MirrorProcess:
             self.proc.kill()
 
 
-def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: int = 300) -> dict:
+def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: int = 300, pythonpath: str = "") -> dict:
     """Run the production spider against the mirror; return its records, manifest and log."""
     output = workdir / "output"
     log = workdir / f"{wire}.log"
@@ -47,7 +47,8 @@ def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: in
         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
         *[arg for s in settings for arg in ("-s", s)],
     ]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings",
+           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), pythonpath) if p)}
     done = subprocess.run(cmd, cwd=workdir, env=env, timeout=timeout, capture_output=True, text=True)
     manifests = sorted((output / wire).glob("*.manifest.json"), key=lambda p: p.stat().st_mtime)
     feeds = sorted((output / wire).glob("*.jsonl"), key=lambda p: p.stat().st_mtime)

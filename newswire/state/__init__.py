@@ -87,9 +87,13 @@ class StateStore(ABC):
     def add_pending(self, run: str, story_id: str, version: int, content_hash: str | None, title_fp: str | None) -> None: ...
 
     @abstractmethod
-    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0) -> None:
-        """Record when a run started, how it ended (``finished``, ``shutdown``, ...) and how
-        many article URLs its discovery found."""
+    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0,
+                 fill: dict[str, float] | None = None) -> None:
+        """Record when a run started, how it ended (``finished``, ``shutdown``, ...), how
+        many article URLs its discovery found and its records' field fill rates."""
+
+    @abstractmethod
+    def recent_fill_rates(self, wire: str, runs: int = 3) -> list[dict[str, float]]: ...
 
     @abstractmethod
     def last_complete_run_found(self, wire: str) -> int | None:

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS copies (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP,
-    started_at TEXT, finish_reason TEXT, found INTEGER
+    started_at TEXT, finish_reason TEXT, found INTEGER, fill TEXT
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dead (url TEXT PRIMARY KEY, kind TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (
@@ -82,7 +82,7 @@ class SQLiteStateStore(StateStore):
     def _migrate(self) -> None:
         """Columns added after a store was first created (``runs.found``, ...)."""
         for table, column, kind in (("runs", "started_at", "TEXT"), ("runs", "finish_reason", "TEXT"),
-                                    ("runs", "found", "INTEGER")):
+                                    ("runs", "found", "INTEGER"), ("runs", "fill", "TEXT")):
             have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
             if column not in have:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
@@ -129,6 +129,15 @@ class SQLiteStateStore(StateStore):
             (f"{wire}/%",),
         ).fetchone()
         return row[0] if row else None
+
+    def recent_fill_rates(self, wire: str, runs: int = 3) -> list[dict[str, float]]:
+        """Field fill rates of the wire's last complete runs that delivered records."""
+        rows = self.db.execute(
+            "SELECT fill FROM runs WHERE run LIKE ? AND status = 'published' AND finish_reason = 'finished' "
+            "AND fill IS NOT NULL ORDER BY started_at DESC LIMIT ?",
+            (f"{wire}/%", runs),
+        ).fetchall()
+        return [json.loads(row[0]) for row in rows]
 
     def dead_until(self, url: str) -> str | None:
         row = self.db.execute("SELECT until FROM dead WHERE url = ?", (url,)).fetchone()
@@ -214,12 +223,13 @@ class SQLiteStateStore(StateStore):
         self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
         self._changed()
 
-    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0) -> None:
+    def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0,
+                 fill: dict[str, float] | None = None) -> None:
         self.db.execute(
-            "INSERT INTO runs (run, status, started_at, finish_reason, found) VALUES (?, 'running', ?, ?, ?) "
+            "INSERT INTO runs (run, status, started_at, finish_reason, found, fill) VALUES (?, 'running', ?, ?, ?, ?) "
             "ON CONFLICT(run) DO UPDATE SET started_at = excluded.started_at, finish_reason = excluded.finish_reason, "
-            "found = excluded.found",
-            (run, started_at, finish_reason, found),
+            "found = excluded.found, fill = excluded.fill",
+            (run, started_at, finish_reason, found, json.dumps(fill) if fill else None),
         )
         self.flush()
 

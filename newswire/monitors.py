@@ -1,0 +1,86 @@
+"""Run monitors (Spidermon), run when every crawl closes.
+
+* every record follows the item schema (``newswire.schema.json_schema``, generated from
+  ``items.py`` and checked by Spidermon's validation pipeline);
+* field fill rates hold against the wire's recent complete runs: a layout change shows
+  up as "source missing on 100% of 12 records (filled on 98% or more in the last 3
+  runs)";
+* the retry rate stays under ``NEWSWIRE_MAX_RETRY_RATE`` (0.3) of the requests.
+
+A failed monitor is counted in ``newswire/monitors/failed`` and fails the run with exit
+code 7 (``newswire.verdict``); Spidermon alone would leave the exit code at 0.
+"""
+
+from __future__ import annotations
+
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.core.actions import Action
+
+from newswire.state.crawl import state_of
+
+#: Fill-rate checks need this many records in the run, and a field this well filled in
+#: every recent run, before a drop of more than ``FILL_DROP`` counts as a failure.
+MIN_RECORDS = 5
+STEADY_FILL = 0.8
+FILL_DROP = 0.3
+
+
+def fill_rates(stats: dict) -> dict[str, float]:
+    """Per-field share of records with a value, from Spidermon's field coverage stats."""
+    prefix = "spidermon_field_coverage/"
+    return {key.rsplit("/", 1)[-1]: float(value) for key, value in stats.items() if key.startswith(prefix)}
+
+
+@monitors.name("Records")
+class RecordsMonitor(Monitor):
+    @monitors.name("every record follows the item schema")
+    def test_schema(self):
+        errors = self.data.stats.get("spidermon/validation/fields/errors", 0)
+        prefix = "spidermon/validation/fields/errors/"
+        detail = {k[len(prefix):]: v for k, v in self.data.stats.items() if k.startswith(prefix) and k.count("/") > 4}
+        self.assertEqual(errors, 0, msg=f"{errors} schema errors: {detail}")
+
+    @monitors.name("field fill rates hold against recent runs")
+    def test_fill_rates(self):
+        items = self.data.stats.get("item_scraped_count", 0)
+        store = state_of(self.data.crawler)
+        if items < MIN_RECORDS or store is None:
+            return
+        history = store.recent_fill_rates(self.data.crawler.spider.name)
+        if not history:
+            return
+        current = fill_rates(self.data.stats)
+        problems = []
+        for field in sorted({f for run in history for f in run}):
+            baseline = min(run.get(field, 0.0) for run in history)
+            now = current.get(field, 0.0)
+            if baseline >= STEADY_FILL and now < baseline - FILL_DROP:
+                problems.append(f"{field} missing on {1 - now:.0%} of {items} records "
+                                f"(filled on {baseline:.0%} or more in the last {len(history)} runs)")
+        self.assertFalse(problems, msg="; ".join(problems))
+
+
+@monitors.name("Requests")
+class RequestsMonitor(Monitor):
+    @monitors.name("retry rate is low")
+    def test_retry_rate(self):
+        requests = self.data.stats.get("downloader/request_count", 0)
+        retries = self.data.stats.get("retry/count", 0)
+        limit = self.data.crawler.settings.getfloat("NEWSWIRE_MAX_RETRY_RATE", 0.3)
+        if requests:
+            self.assertLessEqual(retries / requests, limit, msg=f"{retries} retries for {requests} requests")
+
+
+class CountFailures(Action):
+    """Records the failed monitors in the stats, where the run's verdict reads them."""
+
+    def run_action(self):
+        failed = self.result.monitors_failed_results
+        self.data.crawler.stats.set_value("newswire/monitors/failed", len(failed))
+        for result in failed:
+            self.data.crawler.stats.set_value(f"newswire/monitors/failure/{result.monitor.name}", str(result.reason)[:300])
+
+
+class RunMonitors(MonitorSuite):
+    monitors = [RecordsMonitor, RequestsMonitor]
+    monitors_failed_actions = [CountFailures]

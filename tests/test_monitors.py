@@ -1,0 +1,51 @@
+"""Spidermon runs at the end of every crawl; a broken parser fails the run (exit 7)."""
+
+from __future__ import annotations
+
+from newswire.schema import json_schema
+from tests.mirror_run import MirrorProcess, crawl
+
+BROKEN_SPIDER = '''
+"""A MENAFN layout change the parser did not follow: the source marker is no longer
+recognised, so no record gets a source."""
+from newswire import parsers
+from newswire.parsers.menafn import MenafnParser
+from newswire.spiders import menafn
+
+
+class BrokenMenafnParser(MenafnParser):
+    def clean_paragraphs(self, paragraphs, fields):
+        return paragraphs, []
+
+
+parsers.PARSERS["menafn"] = BrokenMenafnParser()
+
+
+class MenafnSpider(menafn.MenafnSpider):
+    """The production spider, unchanged."""
+'''
+
+
+def test_a_broken_parser_fails_the_run(tmp_path):
+    (tmp_path / "brokenwire").mkdir()
+    (tmp_path / "brokenwire" / "__init__.py").write_text(BROKEN_SPIDER)
+    outcomes = []
+    for day, extra in ((1, ()), (2, ("SPIDER_MODULES=brokenwire",))):
+        mirror = MirrorProcess("--articles", "40", "--seed", "3", "--day", str(day))
+        try:
+            outcomes.append(crawl("menafn", mirror.url, tmp_path, f"NEWSWIRE_NOW=2026-11-2{6 + day}T12:00:00Z",
+                                  *extra, pythonpath=str(tmp_path)))
+        finally:
+            mirror.stop()
+    good, broken = outcomes
+    assert good["returncode"] == 0
+    assert "[Spidermon] Records/field fill rates hold against recent runs... OK" in good["log"]
+    assert broken["returncode"] == 7, broken["log"][-3000:]
+    assert "source missing on 100% of" in broken["log"]
+    assert broken["log"].strip().splitlines()[-1].endswith("newswire: run failed (exit 7): 1 monitor(s) failed")
+
+
+def test_schema_is_generated_from_the_item():
+    schema = json_schema()
+    assert schema["properties"]["published_at"]["type"] == ["string", "null"]
+    assert "published_at" in schema["required"] and "hints" not in schema["required"]
