@@ -4,6 +4,11 @@ Prints the JSON that ``newswire.extraction.extract`` returns — every field, th
 method that produced each, the page type and the fixes made — for a saved page
 (``.html`` or ``.html.gz``; pass ``--url`` so the right wire parser is chosen) or for
 a URL fetched with the project's settings (so ``-s NEWSWIRE_MIRROR=...`` works).
+
+Page bytes are decoded as a browser would (BOM, HTTP charset, ``<meta charset>``,
+checked against the bytes: ``newswire.extraction.encoding``), so a saved page that
+declares UTF-8 over windows-1252 bytes reads ``café``, not ``caf\ufffd``; the
+``encoding`` key of the output says which charset was used.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newswire.extraction import extract
+from newswire.extraction import extract_bytes
 
 
 class Command(ScrapyCommand):
@@ -36,18 +41,19 @@ class Command(ScrapyCommand):
         if len(args) != 1:
             raise UsageError()
         target = args[0]
+        content_type = None
         if target.startswith(("http://", "https://")):
-            html, url, status = self._fetch(target)
+            data, url, status, content_type = self._fetch(target)
         else:
             path = Path(target)
             data = path.read_bytes()
             if data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
-            html, url, status = data.decode("utf-8", "replace"), opts.url or path.resolve().as_uri(), 200
-        result = extract(html, url, status)
+            url, status = opts.url or path.resolve().as_uri(), 200
+        result = extract_bytes(data, url, content_type, status)
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
 
-    def _fetch(self, url: str) -> tuple[str, str, int]:
+    def _fetch(self, url: str) -> tuple[bytes, str, int, str | None]:
         import scrapy
 
         got: dict = {}
@@ -60,10 +66,16 @@ class Command(ScrapyCommand):
                 yield scrapy.Request(url, callback=self.parse, meta={"handle_httpstatus_all": True})
 
             def parse(self, response):
-                got.update(html=response.text, url=response.url, status=response.status)
+                content_type = response.headers.get("Content-Type")
+                got.update(
+                    body=response.body,
+                    url=response.url,
+                    status=response.status,
+                    content_type=content_type.decode("latin-1") if content_type else None,
+                )
 
         self.crawler_process.crawl(FetchOne)
         self.crawler_process.start()
         if not got:
             raise UsageError(f"could not fetch {url}")
-        return got["html"], got["url"], got["status"]
+        return got["body"], got["url"], got["status"], got["content_type"]

@@ -466,6 +466,8 @@ def page_metadata(tree) -> dict[str, Any]:
         add("language", value, "opengraph")
     cands["_invalid_jsonld"] = [(invalid, "jsonld")] if invalid else []
     cands["_jsonld_article"] = [(bool(art), "jsonld")]
+    listing_types = {"collectionpage", "searchresultspage", "itemlist"}
+    cands["_jsonld_listing"] = [(any(_types(o) & listing_types for o in objects), "jsonld")]
     cands["_og_type"] = [(v.lower(), "opengraph") for v in _meta(metas, "og:type")]
     return cands
 
