@@ -14,12 +14,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debian's chromium for the wires that need a browser (scrapy-playwright drives it;
+# `playwright install` cannot download a browser here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "This needs Debian's chromium: sudo apt-get install chromium"; exit 1; \
+	fi
+
 ## Crawl the bundled offline mirror with the production spiders; feeds go to output/.
-demo: $(STAMP)
+demo: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m newswire.demo
 
 ## The whole offline test suite.
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## Body extraction scored against trafilatura on the shared dev set (F1, precision,

@@ -42,6 +42,27 @@ DOWNLOAD_HANDLERS = {
     "https": "newswire.downloader.MirrorDownloadHandler",
 }
 
+# Wires whose pages need a browser use this dict as their custom_settings (newswire.browser):
+# scrapy-playwright with Debian's chromium, only documents loaded, a few pages at a time.
+PLAYWRIGHT_SETTINGS = {
+    "DOWNLOAD_HANDLERS": {
+        "http": "newswire.browser.BrowserDownloadHandler",
+        "https": "newswire.browser.BrowserDownloadHandler",
+    },
+    "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+    "PLAYWRIGHT_LAUNCH_OPTIONS": {
+        "executable_path": "/usr/bin/chromium",
+        "headless": True,
+        "timeout": 30_000,
+        # Without these Debian's chromium keeps trying to reach Google's hosts.
+        "args": ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 4,
+    "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 20_000,
+    "PLAYWRIGHT_ABORT_REQUEST": "newswire.browser.abort_non_document",
+}
+
 # One concern per pipeline, in this order (see newswire/pipelines/__init__.py).
 ITEM_PIPELINES = {
     "newswire.pipelines.page_type.PageTypePipeline": 100,

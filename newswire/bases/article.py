@@ -11,6 +11,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from newswire.browser import chromium_problem
 from newswire.extraction import parse_page
 from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
 from newswire.extraction.urls import canonicalize_url
@@ -73,7 +74,19 @@ class WireSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
+        problem = chromium_problem(crawler.settings)
+        if problem:
+            crawler.newswire_start_error = problem
+            raise RuntimeError(problem)
         return spider
+
+    def browser_meta(self) -> dict[str, Any]:
+        """Request meta that has the page rendered by the browser (see newswire.browser)."""
+        meta: dict[str, Any] = {"playwright": True}
+        mirror = self.crawler.settings.get("NEWSWIRE_MIRROR")
+        if mirror:
+            meta.update(playwright_page_init_callback="newswire.browser.route_to_mirror", newswire_mirror=mirror)
+        return meta
 
     def in_window(self, raw_date: str | None) -> bool:
         """Whether a discovery date is inside the run's date window (unknown dates are)."""

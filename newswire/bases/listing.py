@@ -27,16 +27,22 @@ class ListingMixin:
     """
 
     listings: ClassVar[list[str]] = []
+    #: The listing is built by JavaScript: fetch it through the browser
+    #: (the spider must also set ``custom_settings = PLAYWRIGHT_SETTINGS``).
+    listing_needs_browser: ClassVar[bool] = False
     next_page_xpath: ClassVar[str] = '//a[@rel="next"]/@href'
     max_listing_pages: ClassVar[int] = 200
     listing_priority: ClassVar[int] = 20
 
     def listing_requests(self):
         for url in self.listings:
-            yield scrapy.Request(
-                url, callback=self.parse_listing, errback=self.on_error, priority=self.listing_priority,
-                cb_kwargs={"depth": 1},
-            )
+            yield self._listing_request(url, 1)
+
+    def _listing_request(self, url: str, depth: int) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_listing, errback=self.on_error, priority=self.listing_priority,
+            cb_kwargs={"depth": depth}, meta=self.browser_meta() if self.listing_needs_browser else {},
+        )
 
     def parse_listing(self, response, depth: int = 1):
         stats = self.crawler.stats
@@ -69,7 +75,4 @@ class ListingMixin:
             stats.inc_value("newswire/listing/stop_behind_last_run")
             logger.info("Listing page holds only stories before the last complete run, stopping: %s", response.url)
         elif next_href and depth < self.max_listing_pages:
-            yield scrapy.Request(
-                response.urljoin(next_href), callback=self.parse_listing, errback=self.on_error,
-                priority=self.listing_priority, cb_kwargs={"depth": depth + 1},
-            )
+            yield self._listing_request(response.urljoin(next_href), depth + 1)

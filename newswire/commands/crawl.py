@@ -25,7 +25,8 @@ class Command(ScrapyCrawl):
         if self.crawler_process.bootstrap_failed or verdict is None:
             # The run ended before the report could judge it (it never opened).
             self.exitcode = 1
-            logger.error("newswire: run failed (exit 1): the crawl could not start")
+            why = getattr(crawler, "newswire_start_error", "the crawl could not start (see the errors above)")
+            logger.error("newswire: run failed (exit 1): %s", why)
             return
         self.exitcode = verdict.code
         # Repeated here so that it is the log's last line, after Scrapy's stats dump.
