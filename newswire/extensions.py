@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from pathlib import Path
 from datetime import datetime, timezone
 
 from scrapy import signals
@@ -106,6 +107,10 @@ class RunReport:
             json.dump(manifest, handle, indent=2, sort_keys=False)
             handle.write("\n")
         os.replace(path + ".part", path)
+        from newswire.monitors import fill_rates
+        from newswire.report import write_reports
+
+        write_reports(Path(folder), manifest, fill_rates(stats))
         logger.info("Run report: %d articles, dropped %s -> %s", manifest["articles"], manifest["dropped"], path)
         if verdict.ok:
             logger.info("newswire: run ok (exit 0): %s", verdict.reason)

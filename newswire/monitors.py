@@ -16,6 +16,7 @@ from __future__ import annotations
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
+from newswire.items import EXPORT_FIELDS
 from newswire.state.crawl import state_of
 
 #: Fill-rate checks need this many records in the run, and a field this well filled in
@@ -26,9 +27,15 @@ FILL_DROP = 0.3
 
 
 def fill_rates(stats: dict) -> dict[str, float]:
-    """Per-field share of records with a value, from Spidermon's field coverage stats."""
+    """Per exported field, the share of records with a value, from Spidermon's field
+    coverage stats (``spidermon_field_coverage/Article/published_at``: 0.95)."""
     prefix = "spidermon_field_coverage/"
-    return {key.rsplit("/", 1)[-1]: float(value) for key, value in stats.items() if key.startswith(prefix)}
+    rates = {}
+    for key, value in stats.items():
+        parts = key.split("/")
+        if key.startswith(prefix) and len(parts) == 3 and parts[2] in EXPORT_FIELDS:
+            rates[parts[2]] = float(value)
+    return rates
 
 
 @monitors.name("Records")

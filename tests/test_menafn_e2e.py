@@ -116,3 +116,15 @@ def test_a_run_cut_short_exits_non_zero_and_says_why(tmp_path):
     last = result["log"].strip().splitlines()[-1]
     assert "newswire: run failed (exit 2): finish reason is 'closespider_itemcount'" in last
     assert result["manifest"]["exit"] == {"code": 2, "reason": "finish reason is 'closespider_itemcount', not 'finished'"}
+
+
+def test_run_report_next_to_the_feed(run):
+    folder = run["feed"].parent
+    run_id = run["manifest"]["run_id"]
+    summary = (folder / f"{run_id}.summary.txt").read_text(encoding="utf-8")
+    page = (folder / f"{run_id}.report.html").read_text(encoding="utf-8")
+    assert summary.startswith(f"newswire run menafn/{run_id}: delivered 40 stories (exit 0)")
+    assert "dropped: error_page 2, soft_404 1" in summary
+    assert "published_at 100%" in summary
+    assert page.count("<svg") == 3 and "Items dropped, by reason" in page and "soft_404" in page
+    assert not list(folder.glob("*.part"))
