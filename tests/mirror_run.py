@@ -64,5 +64,7 @@ def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: in
     }
 
 
-def read_truth(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_truth(path: Path, wire: str | None = None) -> list[dict]:
+    """The mirror's truth records (every wire's, or one wire's)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in records if wire is None or r["wire"] == wire]

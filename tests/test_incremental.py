@@ -28,8 +28,12 @@ def run_day(workdir, day: int, clock: str):
         result = crawl("menafn", mirror.url, workdir, f"NEWSWIRE_NOW={clock}", "NEWSWIRE_REVISIT_WINDOW_HOURS=72")
     finally:
         mirror.stop()
-    result["truth"] = {t["id"]: t for t in read_truth(truth)}
-    result["changes"] = json.loads(changes.read_text())
+    result["truth"] = {t["id"]: t for t in read_truth(truth, "menafn")}
+    everything = json.loads(changes.read_text())
+    # The mirror serves every wire; these runs crawl MENAFN only.
+    result["changes"] = {key: ({k: v for k, v in value.items() if k.startswith("menafn:")} if isinstance(value, dict)
+                               else [i for i in value if str(i).startswith("menafn:")] if isinstance(value, list) else value)
+                         for key, value in everything.items()}
     return result
 
 

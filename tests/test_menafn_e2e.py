@@ -28,7 +28,7 @@ def run(tmp_path_factory):
         result = crawl("menafn", mirror.url, workdir)
     finally:
         mirror.stop()
-    result["truth"] = read_truth(truth_path)
+    result["truth"] = read_truth(truth_path, "menafn")
     return result
 
 
