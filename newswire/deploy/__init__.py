@@ -1,0 +1,1 @@
+"""Scheduling recipes: a crontab and a scrapyd configuration (see the README)."""
