@@ -63,7 +63,7 @@ def _is_json(line: str) -> bool:
 
 def test_killed_runs_deliver_every_story_exactly_once(tmp_path):
     truth_path = tmp_path / "truth.jsonl"
-    mirror = MirrorProcess("--articles", str(ARTICLES), "--seed", "5", "--now", NOW, truth=truth_path)
+    mirror = MirrorProcess("--wires", "menafn", "--articles", str(ARTICLES), "--seed", "5", "--now", NOW, truth=truth_path)
     truth_ids = {t["id"] for t in read_truth(truth_path, "menafn")}
     watcher = PartialFileWatcher(tmp_path / "output" / "menafn")
     watcher.start()

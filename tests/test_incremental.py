@@ -19,7 +19,7 @@ FIELDS = ["title", "body", "source", "published_at", "language", "canonical_url"
 def run_day(workdir, day: int, clock: str):
     truth = workdir / f"truth-{day}.jsonl"
     changes = workdir / f"changes-{day}.json"
-    mirror = MirrorProcess("--articles", "40", "--seed", "3", "--now", DAY1, "--day", str(day),
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "40", "--seed", "3", "--now", DAY1, "--day", str(day),
                            "--changes", str(changes), truth=truth)
     try:
         # The mirror's updated story was published 54 h before the day-2 run: a 72 h

@@ -23,7 +23,7 @@ NAIVE_DEFECTS = re.compile(
 def run(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("menafn")
     truth_path = workdir / "truth.jsonl"
-    mirror = MirrorProcess("--articles", "40", "--seed", "3", truth=truth_path)
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "40", "--seed", "3", truth=truth_path)
     try:
         result = crawl("menafn", mirror.url, workdir)
     finally:
@@ -107,7 +107,7 @@ def test_clean_run_exits_0_and_says_so_last(run):
 
 
 def test_a_run_cut_short_exits_non_zero_and_says_why(tmp_path):
-    mirror = MirrorProcess("--articles", "30", "--seed", "3")
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "30", "--seed", "3")
     try:
         result = crawl("menafn", mirror.url, tmp_path, "CLOSESPIDER_ITEMCOUNT=5")
     finally:

@@ -30,7 +30,7 @@ PUTIN_URL = "https://menafn.com/1109925453/Putin-Expresses-Gratitude-For-Kim-Jon
 
 @pytest.fixture(scope="module")
 def mirror():
-    return build(seed=1, articles=60)
+    return build(seed=1, articles=60, wires=["menafn"])
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,8 @@ def server(tmp_path_factory):
     """The mirror as the crawler sees it: a subprocess on a free port."""
     truth_file = tmp_path_factory.mktemp("mirror") / "truth.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newswire.mirror", "--port", "0", "--articles", "60", "--truth", str(truth_file)],
+        [sys.executable, "-m", "newswire.mirror", "--port", "0", "--articles", "60", "--wires", "menafn",
+         "--truth", str(truth_file)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline().strip()
     match = re.fullmatch(r"listening http://127\.0\.0\.1:(\d+)", line)
@@ -357,8 +358,8 @@ LOGO_META = '<meta property="og:image" content="https://menafn.com/includes/img/
 
 
 def test_deterministic(site):
-    again = build(seed=1, articles=60).sites[0]
-    other = build(seed=2, articles=60).sites[0]
+    again = build(seed=1, articles=60, wires=["menafn"]).sites[0]
+    other = build(seed=2, articles=60, wires=["menafn"]).sites[0]
     assert [s.id for s in again.stories] == [s.id for s in site.stories]
     for story, twin in zip(site.stories, again.stories):
         assert site.article_page(story) == again.article_page(twin)
@@ -387,6 +388,6 @@ def test_slug_quirks():
 
 def test_large_mirror_starts_fast():
     started = time.perf_counter()
-    big = build(seed=3, articles=5000)
+    big = build(seed=3, articles=5000, wires=["menafn"])
     assert time.perf_counter() - started < 5
     assert len(big.sites[0].stories) == 5000

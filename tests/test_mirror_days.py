@@ -28,12 +28,12 @@ def number(truth_id: str) -> int:
 
 @pytest.fixture(scope="module")
 def day1():
-    return build(seed=1, articles=60)
+    return build(seed=1, articles=60, wires=["menafn"])
 
 
 @pytest.fixture(scope="module")
 def day2():
-    return build(seed=1, articles=60, day=2)
+    return build(seed=1, articles=60, day=2, wires=["menafn"])
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def server2(tmp_path_factory):
     """The day-2 mirror as the crawler sees it, with its truth and changes files."""
     folder = tmp_path_factory.mktemp("day2")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newswire.mirror", "--port", "0", "--articles", "60", "--day", "2",
+        [sys.executable, "-m", "newswire.mirror", "--port", "0", "--articles", "60", "--wires", "menafn", "--day", "2",
          "--now", "2026-11-27T12:00:00Z", "--truth", str(folder / "truth.jsonl"),
          "--changes", str(folder / "changes.json")],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -94,7 +94,7 @@ def linked_id(link: str) -> int:
 
 
 def test_day_1_is_the_default_site(site1):
-    explicit = build(seed=1, articles=60, day=1).sites[0]
+    explicit = build(seed=1, articles=60, day=1, wires=["menafn"]).sites[0]
     assert explicit.now == site1.now == DEFAULT_NOW and explicit.day == 1
     for story, twin in zip(site1.stories, explicit.stories):
         assert site1.article_page(story) == explicit.article_page(twin)
@@ -102,13 +102,13 @@ def test_day_1_is_the_default_site(site1):
         assert local(site1, path).body == local(explicit, path).body
     record = site1.changes()
     assert record["day"] == 1 and record["now"] == "2026-11-27T12:00:00Z"
-    assert record["new"] == [r["id"] for r in build(seed=1, articles=60).truth]
+    assert record["new"] == [r["id"] for r in build(seed=1, articles=60, wires=["menafn"]).truth]
     assert (record["updated"], record["deleted"], record["moved"], record["variants"]) == ([], [], {}, {})
 
 
 def test_bad_day_rejected():
     with pytest.raises(ValueError):
-        build(seed=1, articles=60, day=0)
+        build(seed=1, articles=60, day=0, wires=["menafn"])
 
 
 # ---------------------------------------------------------------- what changed
@@ -253,16 +253,16 @@ def test_day_2_site_keeps_day_1_guarantees(day2, site2):
 
 
 def test_deterministic_and_seeded(site2, changes):
-    again = build(seed=1, articles=60, day=2).sites[0]
+    again = build(seed=1, articles=60, day=2, wires=["menafn"]).sites[0]
     assert again.changes() == changes
     for path in ("/", "/section/politics?page=2", "/rss/menafn_Business.xml"):
         assert local(again, path).body == local(site2, path).body
-    other = build(seed=2, articles=60, day=2).sites[0].changes()
+    other = build(seed=2, articles=60, day=2, wires=["menafn"]).sites[0].changes()
     assert other["updated"] != changes["updated"] and other["new"] != changes["new"]
 
 
 def test_day_3_builds_on_day_2(site1, changes):
-    site3 = build(seed=1, articles=60, day=3).sites[0]
+    site3 = build(seed=1, articles=60, day=3, wires=["menafn"]).sites[0]
     assert site3.changes(2) == changes
     record = site3.changes()
     assert record["day"] == 3 and len(record["new"]) == 12
@@ -276,7 +276,7 @@ def test_day_3_builds_on_day_2(site1, changes):
 
 
 def test_smallest_mirror_has_every_change():
-    site = build(seed=5, articles=24, day=2).sites[0]
+    site = build(seed=5, articles=24, day=2, wires=["menafn"]).sites[0]
     record = site.changes()
     assert len(record["new"]) == 8 and len(record["variants"]) == 4
     assert len(record["updated"]) == len(record["deleted"]) == len(record["moved"]) == 1
@@ -284,7 +284,7 @@ def test_smallest_mirror_has_every_change():
 
 def test_large_mirror_day_2_starts_fast():
     started = time.perf_counter()
-    big = build(seed=3, articles=5000, day=2)
+    big = build(seed=3, articles=5000, day=2, wires=["menafn"])
     assert time.perf_counter() - started < 5
     assert len(big.sites[0].stories) == 5000 - 1 + 1000
 

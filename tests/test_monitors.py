@@ -31,7 +31,7 @@ def test_a_broken_parser_fails_the_run(tmp_path):
     (tmp_path / "brokenwire" / "__init__.py").write_text(BROKEN_SPIDER)
     outcomes = []
     for day, extra in ((1, ()), (2, ("SPIDER_MODULES=brokenwire",))):
-        mirror = MirrorProcess("--articles", "40", "--seed", "3", "--day", str(day))
+        mirror = MirrorProcess("--wires", "menafn", "--articles", "40", "--seed", "3", "--day", str(day))
         try:
             outcomes.append(crawl("menafn", mirror.url, tmp_path, f"NEWSWIRE_NOW=2026-11-2{6 + day}T12:00:00Z",
                                   *extra, pythonpath=str(tmp_path)))

@@ -34,7 +34,7 @@ def cron_command(tmp_path: Path, mirror_url: str) -> tuple[str, Path]:
 
 
 def test_cron_line_never_overlaps_two_runs(tmp_path):
-    mirror = MirrorProcess("--articles", "30", "--seed", "2")
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "30", "--seed", "2")
     try:
         command, lock = cron_command(tmp_path, mirror.url)
         with lock.open("w") as held:
@@ -74,7 +74,7 @@ def test_scrapyd_deploys_and_schedules_a_crawl(tmp_path):
     shutil.copytree(ROOT / "newswire", project / "newswire", ignore=shutil.ignore_patterns("__pycache__"))
     cfg = (ROOT / "scrapy.cfg").read_text().replace("http://127.0.0.1:6800/", f"http://127.0.0.1:{port}/")
     (project / "scrapy.cfg").write_text(cfg)
-    mirror = MirrorProcess("--articles", "30", "--seed", "2", truth=tmp_path / "truth.jsonl")
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "30", "--seed", "2", truth=tmp_path / "truth.jsonl")
     daemon = subprocess.Popen([str(BIN / "scrapyd")], cwd=daemon_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:

@@ -7,6 +7,14 @@ by the URL's host (``newswire.parsers``) and falls back to the generic layer.
 bytes (a saved file, a raw response body).
 """
 
-from newswire.extraction.article import clean_fields, extract, extract_bytes, normalise_fields, parse_page
-
 __all__ = ["extract", "extract_bytes", "parse_page", "clean_fields", "normalise_fields"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the parsers import this package's helpers (urls, text),
+    # and the stages in ``article`` import the parsers.
+    if name in __all__:
+        from newswire.extraction import article
+
+        return getattr(article, name)
+    raise AttributeError(name)

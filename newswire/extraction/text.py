@@ -105,8 +105,9 @@ def block_text(node) -> str:
     parts: list[str] = []
 
     def walk(element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is None or tag in ("script", "style", "noscript", "template"):
+            # Comments and processing instructions (tag is a function) carry no text.
             if element.tail:
                 parts.append(element.tail)
             return

@@ -24,6 +24,7 @@ Options:
     --now ISO        the mirror's clock, newest story just before it (default 2026-11-27T12:00:00Z).
     --day N          serve the site as it is N-1 days after --now (default 1; see "Days" below).
     --changes FILE   write what changed since the day before as one JSON object (before serving).
+    --wires LIST     comma-separated wires to serve (default: every site in ``sites.py``).
 
 Once listening it prints exactly one line, ``listening http://HOST:PORT``, and serves
 until SIGINT or SIGTERM.
@@ -91,11 +92,17 @@ def parse_now(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, day: int = 1) -> Mirror:
-    """Build every wire site for one seed (``articles`` true articles per wire) as it is on
-    ``day`` (1: at ``now``; 2: 24 hours later, see the module notes on days)."""
+def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, day: int = 1,
+          wires: list[str] | None = None) -> Mirror:
+    """Build every wire site (or those in ``wires``) for one seed, ``articles`` true
+    articles per wire, as it is on ``day`` (1: at ``now``; 2: 24 hours later, see the
+    module notes on days)."""
     if isinstance(now, str):
         now = parse_now(now)
     from newswire.mirror.sites import WIRE_SITES
 
-    return Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day) for cls in WIRE_SITES])
+    unknown = set(wires or ()) - {cls.wire for cls in WIRE_SITES}
+    if unknown:
+        raise ValueError(f"no mirror site for {sorted(unknown)}; known: {sorted(cls.wire for cls in WIRE_SITES)}")
+    return Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)
+                   for cls in WIRE_SITES if not wires or cls.wire in wires])

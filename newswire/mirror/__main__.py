@@ -28,11 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--day", type=int, default=1, metavar="N",
                         help="serve the site N-1 days after --now: new, updated, deleted and moved stories "
                              "(default: %(default)s)")
+    parser.add_argument("--wires", metavar="LIST", type=lambda v: [w for w in v.split(",") if w],
+                        help="comma-separated wires to serve (default: all)")
     parser.add_argument("--changes", metavar="FILE",
                         help="write what changed since the day before (new/updated/deleted/moved/variants) as JSON")
     args = parser.parse_args(argv)
     try:
-        mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day)
+        mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day, wires=args.wires)
     except ValueError as error:
         parser.error(str(error))
     if args.truth:

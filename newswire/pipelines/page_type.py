@@ -21,10 +21,11 @@ class PageTypePipeline(StatsPipeline):
             reason = "soft_404"
         if page_type == "block":
             self.stats.inc_value(f"newswire/blocked/{adapter.get('wire')}")
-        elif page_type == "error":
-            policy = getattr(self.crawler.spider, "policy", None)
-            if policy is not None:
-                # Not fetched again for a day: a 404 or soft-404 rarely comes back to life.
-                for url in {adapter.get("url"), *(adapter.get("hints") or {}).get("_urls", [])}:
-                    policy.mark_dead(url, "gone")
+        policy = getattr(self.crawler.spider, "policy", None)
+        if policy is not None and page_type in ("error", "block"):
+            # A 404 or soft-404 rarely comes back to life: not fetched again for a day. A
+            # blocked page is tried again after an hour, not at every run in between.
+            kind = "gone" if page_type == "error" else "failed"
+            for url in {adapter.get("url"), *(adapter.get("hints") or {}).get("_urls", [])}:
+                policy.mark_dead(url, kind)
         raise self.drop(reason, item, f"status {adapter.get('http_status')}")
