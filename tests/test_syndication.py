@@ -70,3 +70,35 @@ def test_copies_delivered_with_duplicate_of_when_asked(tmp_path):
     assert [(k.id, k.duplicate_of) for k in kept] == [
         ("businesswire:20261126005123", None), ("menafn:1112061999", "businesswire:20261126005123")]
     close_state(crawler)
+
+
+def test_story_family_across_wire_mirrors(tmp_path):
+    """GlobeNewswire's release and MENAFN's ``(MENAFN- GlobeNewswire)`` copy of it, crawled
+    by the two production spiders with one state store: delivered once, copy recorded;
+    the MENAFN story that only shares the headline is delivered."""
+
+    from newswire.state.sqlite import SQLiteStateStore
+    from tests.mirror_run import MirrorProcess, crawl, read_truth
+
+    truth_path = tmp_path / "truth.jsonl"
+    mirror = MirrorProcess("--wires", "menafn,globenewswire", "--articles", "40", "--seed", "3", truth=truth_path)
+    try:
+        runs = {wire: crawl(wire, mirror.url, tmp_path, "NEWSWIRE_NOW=2026-11-27T12:00:00Z")
+                for wire in ("globenewswire", "menafn")}
+    finally:
+        mirror.stop()
+    from newswire.mirror import build
+
+    family = build(seed=3, articles=40, wires=["menafn", "globenewswire"]).family
+    truth = {wire: {t["id"]: t for t in read_truth(truth_path, wire)} for wire in runs}
+    assert truth["menafn"][family["copy"]]["body"] == truth["globenewswire"][family["original"]]["body"]
+    delivered = {wire: [r["id"] for r in run["records"]] for wire, run in runs.items()}
+    assert sorted(delivered["globenewswire"]) == sorted(truth["globenewswire"])
+    assert sorted(delivered["menafn"]) == sorted(set(truth["menafn"]) - {family["copy"]})
+    assert family["same_headline"] in delivered["menafn"]
+    assert runs["menafn"]["manifest"]["dropped"]["syndicated_copy"] == 1
+    store = SQLiteStateStore(tmp_path / "state.sqlite")
+    assert [c["id"] for c in store.copies(family["original"])] == [family["copy"]]
+    assert store.get(family["copy"]).duplicate_of == family["original"]
+    store.close()
+    assert runs["menafn"]["manifest"]["exit"]["code"] == 0

@@ -104,5 +104,9 @@ def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, 
     unknown = set(wires or ()) - {cls.wire for cls in WIRE_SITES}
     if unknown:
         raise ValueError(f"no mirror site for {sorted(unknown)}; known: {sorted(cls.wire for cls in WIRE_SITES)}")
-    return Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)
-                   for cls in WIRE_SITES if not wires or cls.wire in wires])
+    from newswire.mirror import family
+
+    mirror = Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)
+                     for cls in WIRE_SITES if not wires or cls.wire in wires])
+    mirror.family = family.link(mirror.sites)
+    return mirror

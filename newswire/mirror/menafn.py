@@ -366,6 +366,8 @@ class MenafnSite(WireSite):
         self.start = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
         """The day-1 clock; day ``N`` is served at ``start + (N - 1) * 24h`` (:attr:`now`)."""
         self.now = self.start
+        self._overrides: dict[int, Draft] = {}
+        """Story id -> text taken from another wire (see :meth:`syndicate`)."""
         self.stories = self._plan(articles)
         self.by_id = {story.id: story for story in self.stories}
         self.listings, self.decoys = self._listings()
@@ -656,7 +658,37 @@ class MenafnSite(WireSite):
 
     # ------------------------------------------------------------------- text
 
+    def syndicate(self, title: str, paragraphs: list[str], provider: str, dateline: str, separator: str,
+                  keywords: list[str]) -> Story:
+        """Make one plain story a MENAFN copy of another wire's release: the same headline
+        and text under ``(MENAFN- <provider>)``, as MENAFN reposts GlobeNewswire releases.
+        ``paragraphs[0]`` excludes the dateline. Returns the story chosen."""
+        story = self._plain_stories()[0]
+        story.provider = next(p for p in PROVIDERS if p.name == provider)
+        story.marker = f"(MENAFN- {provider})"
+        story.title, story.dateline, story.dateline_sep = title, dateline, separator
+        self._overrides[story.id] = Draft(title, list(paragraphs), list(keywords), [])
+        return story
+
+    def same_headline(self, title: str) -> Story:
+        """Give one more plain story ``title``: a different story that shares a headline
+        with another one (it must stay a story of its own)."""
+        story = self._plain_stories()[1]
+        story.title = title
+        return story
+
+    def _plain_stories(self) -> list[Story]:
+        """English stories of the older half of day 1 (day-2 changes pick recent ones)
+        without a trap, a day-2 role or an override, oldest first."""
+        older = sorted(self.stories, key=lambda s: s.published)[: len(self.stories) // 2]
+        return [s for s in older if s.section in ("business", "technology", "politics") and not s.fixed
+                and not s.fail_once and not s.mojibake and s.markup != "broken" and s.link_form == "new"
+                and s.jsonld in ("object", "array", "graph") and not s.edits and s.id not in self._overrides
+                and s.id not in self._touched]
+
     def _make_draft(self, story: Story) -> Draft:
+        if story.id in self._overrides:
+            return self._overrides[story.id]
         if story.fixed:
             return Draft(PUTIN_TITLE, list(PUTIN_PARAGRAPHS), list(PUTIN_KEYWORDS), [], None)
         return corpus.write(story.text_seed, story.section, story.language, story.published.year)
