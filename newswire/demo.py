@@ -66,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
                 env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings"},
             )
             new = sorted(set(folder.glob("*.manifest.json")) - before)
-            if code or not new:
-                print(f"{wire}: crawl failed (exit {code})")
+            if code:
                 status = 1
+            if not new:
+                print(f"{wire}: the crawl did not run (exit {code})")
                 continue
             rows.append(json.loads(new[-1].read_text()))
     finally:
@@ -76,10 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         mirror.wait(timeout=10)
 
     print()
-    print(f"{'wire':<14} {'articles':>8} {'requests':>8} {'seconds':>8}  feed")
+    print(f"{'wire':<14} {'articles':>8} {'requests':>8} {'seconds':>8} {'exit':>4}  feed")
     for row in rows:
         feed = Path(settings.get("NEWSWIRE_OUTPUT_DIR", "output")) / row["wire"] / row["feed"]
-        print(f"{row['wire']:<14} {row['articles']:>8} {row['requests']:>8} {row['elapsed_seconds']:>8}  {feed}")
+        print(f"{row['wire']:<14} {row['delivered']:>8} {row['requests']:>8} {row['elapsed_seconds']:>8} "
+              f"{row['exit']['code']:>4}  {feed}")
+        if row["exit"]["code"]:
+            print(f"{'':<14} {row['exit']['reason']}")
     for row in rows:
         if row["dropped"]:
             drops = ", ".join(f"{reason} {count}" for reason, count in row["dropped"].items())

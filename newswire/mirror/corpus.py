@@ -574,3 +574,208 @@ def edit_headline(title: str) -> str:
                 new = title_case(new) if found == title_case(found) and " " in found else new[:1].upper() + new[1:]
             return title[:match.start()] + new + title[match.end():]
     return f"{title}, officials say" if title != title_case(title) else f"{title}, Officials Say"
+
+
+# -- press releases ------------------------------------------------------------------
+# Issuer-written releases for the press-release wires (PR Newswire, GlobeNewswire):
+# the issuing company, its ticker, a dateline city, quotes, an "About" section and a
+# media contact. Wire modules add their own dateline credit and furniture.
+
+_PR_SUFFIXES = ["Inc.", "Corp.", "Ltd.", "Group", "Holdings", "Co.", "PLC", "N.V."]
+_PR_EXCHANGES = ["NYSE", "NASDAQ", "NASDAQ", "NYSE American", "TSX", "TSXV", "OTCQB"]
+_PR_CITIES = ["NEW YORK", "SAN FRANCISCO", "AUSTIN, Texas", "BOSTON", "CHICAGO", "PLEASANTON, Calif.",
+              "TORONTO", "VANCOUVER, British Columbia", "LONDON", "MIAMI", "DENVER", "SEATTLE", "ATLANTA",
+              "HOUSTON", "NASHVILLE, Tenn.", "SAN DIEGO", "CAMBRIDGE, Mass.", "DUBLIN"]
+_PR_ROLES = ["Chief Executive Officer", "Chief Financial Officer", "President", "Chief Marketing Officer",
+             "Chief Technology Officer", "Chief Operating Officer", "Executive Vice President"]
+_PR_CONFERENCES = ["the J.P. Morgan Healthcare Conference", "the Barclays Global Technology Conference",
+                   "the William Blair Growth Stock Conference", "the Jefferies Industrials Conference",
+                   "the Needham Growth Conference", "the RBC Capital Markets Global Energy Conference"]
+_PR_HEADLINES = [
+    ("{company} Reports {quarter_cap} {year} Financial Results",
+     "{company} ({exchange}: {ticker}), a leader in {sector}, today reported financial results for the {quarter} "
+     "ended {month} {day}, {year}, with revenue of {amount}, up {pct}% year over year."),
+    ("{company} Names {exec} {role}",
+     "{company} ({exchange}: {ticker}), a provider of {sector} solutions, today announced the appointment of "
+     "{exec} as {role}, effective {month} {day}."),
+    ("{company} Launches {product_cap} for {sector_cap} Customers",
+     "{company} ({exchange}: {ticker}) today launched a new {product} designed for customers in {sector}, "
+     "available in {count_small} markets from {month}."),
+    ("{company} to Present at {conference_short}",
+     "{company} ({exchange}: {ticker}) today announced that its management will present at {conference} on "
+     "{month} {day}, {year}."),
+    ("{company} Completes Acquisition of {company2}",
+     "{company} ({exchange}: {ticker}) today announced that it has completed its acquisition of {company2}, a "
+     "{sector} specialist, in a transaction valued at {amount}."),
+    ("{company} Declares Quarterly Dividend of ${small} Per Share",
+     "The Board of Directors of {company} ({exchange}: {ticker}) today declared a quarterly cash dividend of "
+     "${small} per share, payable on {month} {day}, {year}."),
+    ("{company} Selected by {company2} to Modernize {sector_cap} Operations",
+     "{company} ({exchange}: {ticker}) today announced that {company2} has selected its {product} to modernize "
+     "its {sector} operations across {count_small} sites."),
+    ("{company} Opens New {product_cap} in {city_name}",
+     "{company} ({exchange}: {ticker}) today opened a new {product} in {city_name}, adding about {count} jobs "
+     "over the next {small_n} years."),
+]
+_PR_SENTENCES = [
+    "The company expects full-year revenue of between {amount} and {amount2}.",
+    "Gross margin improved to {pct2}% from {pct}% a year earlier.",
+    "Customers in {count_small} countries now use the {product}, according to the company.",
+    "The {product} reduces operating costs by up to {pct}%, based on results from early customers.",
+    "“Our customers asked for a simpler way to run {sector} at scale, and this is our answer,” said {exec}, {role} of {company}.",
+    "“We are pleased with the momentum across our business and the progress of our teams,” said {person}, {role2} of {company}.",
+    "{company2} said it chose the platform after a {small_n}-month evaluation of {count_small} vendors.",
+    "The transaction is expected to be accretive to earnings in fiscal {next_year}.",
+    "Cash and cash equivalents totalled {amount} at the end of the {quarter}.",
+    "The company will host a conference call at 8:30 a.m. Eastern Time to discuss the results.",
+    "A live webcast of the presentation will be available on the company’s investor relations website, and a replay will be available for 90 days.",
+    "Operating income rose {pct}% to {amount}, while net income was {amount2}.",
+    "{exec} brings more than {count_small} months of leadership experience in {sector} and previously held senior roles at {company2}.",
+    "The new facility will serve customers across North America and Europe.",
+    "The company added {count} new customers during the period, bringing the total to more than {count}.",
+    "Availability is planned in the {quarter} of {next_year}, with pricing to be announced at launch.",
+]
+_PR_BULLETS = [
+    "Revenue of {amount}, up {pct}% year over year", "Net income of {amount2}", "Operating margin of {pct2}%",
+    "{count} new customers added", "Expanded into {count_small} new markets", "Cash position of {amount}",
+]
+_PR_FLS = ("This press release contains forward-looking statements within the meaning of the Private Securities "
+           "Litigation Reform Act of 1995, including statements about {company}’s expectations, plans and "
+           "future results. Actual results may differ materially from those indicated by these statements.")
+_PR_FR_HEADLINES = [
+    ("{company} annonce ses résultats du {quarter_fr} {year}",
+     "{company} ({exchange} : {ticker}), un leader du secteur {sector_fr}, a annoncé aujourd’hui ses résultats "
+     "financiers du {quarter_fr}, avec un chiffre d’affaires de {amount_fr}, en hausse de {pct_fr} %."),
+    ("{company} nomme {exec} au poste de directeur général",
+     "{company} ({exchange} : {ticker}) a annoncé aujourd’hui la nomination de {exec} au poste de directeur "
+     "général, à compter du {day} {month_fr}."),
+]
+_PR_FR_SENTENCES = [
+    "La société prévoit un chiffre d’affaires annuel compris entre {amount_fr} et {amount2_fr}.",
+    "« Nous sommes très satisfaits de la progression de nos activités », a déclaré {exec}, président de {company}.",
+    "Les clients de {count_small} pays utilisent désormais la plateforme de la société.",
+    "La marge brute s’est améliorée pour atteindre {pct2_fr} %, contre {pct_fr} % un an plus tôt.",
+    "La société tiendra une conférence téléphonique à 8 h 30, heure de l’Est, pour présenter ses résultats.",
+    "La trésorerie s’élevait à {amount_fr} à la fin de la période.",
+]
+_FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+_FR_SECTORS = ["de l’énergie", "des logiciels", "de la santé", "des paiements", "de la logistique"]
+_FR_QUARTERS = ["premier trimestre", "deuxième trimestre", "troisième trimestre", "quatrième trimestre"]
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One generated press release, before a wire dresses it."""
+
+    title: str
+    paragraphs: list[str]
+    """The release text as issued: lead (without dateline), body, "About" heading and text,
+    forward-looking statements; one string per paragraph or list item."""
+    company: str
+    """The issuer, as its "SOURCE" / "Source:" line names it (``"Helix Robotics Inc."``)."""
+    ticker: tuple[str, str]
+    """``("NASDAQ", "HLXR")``: the listing the lead paragraph cites."""
+    city: str
+    """The dateline place (``"AUSTIN, Texas"``)."""
+    contact: list[str]
+    """Media contact lines (heading, name, e-mail, phone), which wires print after the text."""
+    keywords: list[str]
+    language: str = "en"
+
+
+def _ticker_symbol(company: str, rng: random.Random) -> str:
+    letters = re.sub(r"[^A-Z]", "", company.upper())
+    return (letters[:2] + "".join(rng.choice("ABCDEFGHKLMNPRSTVXZ") for _ in range(rng.randrange(1, 3))))[:4]
+
+
+def press_release(seed: int, year: int = 2026, language: str = "en") -> Release:
+    """Generate the press release for ``seed`` (``language`` ``en`` or ``fr``): same
+    arguments, same text. The lead cites the issuer's ticker (``(NASDAQ: HLXR)``)."""
+    rng = random.Random(seed)
+    kind = rng.choice(_COMPANY_KINDS["technology"] + _COMPANY_KINDS["business"])
+    stem, stem2 = rng.sample(_COMPANY_STEMS, 2)
+    company = f"{stem} {kind} {rng.choice([s for s in _PR_SUFFIXES if s != kind])}"
+    company2 = f"{stem2} {rng.choice(_COMPANY_KINDS['business'])}"
+    ticker = (rng.choice(_PR_EXCHANGES), _ticker_symbol(company, rng))
+    city = rng.choice(_PR_CITIES)
+    sector = rng.choice(_SECTORS[rng.choice(["business", "technology"])])
+    product = rng.choice(_PRODUCTS)
+    conference = rng.choice(_PR_CONFERENCES)
+    values = {
+        "company": company, "company2": company2, "exchange": ticker[0], "ticker": ticker[1],
+        "sector": sector, "sector_cap": title_case(sector), "product": product, "product_cap": title_case(product),
+        "exec": person_name(rng), "person": person_name(rng), "role": rng.choice(_PR_ROLES),
+        "role2": rng.choice(_PR_ROLES), "conference": conference,
+        "conference_short": conference.removeprefix("the "), "city_name": title_case(city.split(",")[0].lower()),
+        "year": str(year), "next_year": str(year + 1),
+    }
+
+    def fill(template: str) -> str:
+        quarter = rng.randrange(4)
+        figures = {
+            "amount": _money(rng, 12, 9800), "amount2": _money(rng, 300, 45000), "pct": f"{rng.uniform(1, 40):.1f}",
+            "pct2": f"{rng.uniform(20, 70):.1f}", "count": f"{rng.randrange(120, 98000):,}",
+            "count_small": str(rng.randrange(6, 90)), "small": f"{rng.uniform(0.05, 1.5):.2f}",
+            "small_n": str(rng.randrange(2, 9)), "month": rng.choice(MONTHS), "day": str(rng.randrange(1, 29)),
+            "quarter": QUARTERS[quarter], "quarter_cap": title_case(QUARTERS[quarter].split()[0]),
+            "quarter_fr": _FR_QUARTERS[quarter], "month_fr": rng.choice(_FR_MONTHS),
+            "sector_fr": rng.choice(_FR_SECTORS),
+        }
+        for key in ("amount", "amount2", "pct", "pct2"):  # "$2.7 billion" -> "2,7 milliards $"
+            french = figures[key].replace(".", ",").replace("$", "")
+            french = french.replace(" billion", " milliards").replace(" million", " millions")
+            figures[f"{key}_fr"] = french + (" $" if "$" in figures[key] else "")
+        # "... of Acme Inc.." -> "... of Acme Inc."
+        return re.sub(r"(?<=\.)\.(?!\.)", "", template.format(**values, **figures))
+
+    if language == "fr":
+        headline, lead = rng.choice(_PR_FR_HEADLINES)
+        paragraphs = [fill(lead)] + [fill(t) for t in rng.sample(_PR_FR_SENTENCES, 4)]
+        paragraphs += [f"À propos de {company}",
+                       f"{company} est une entreprise spécialisée dans le secteur {rng.choice(_FR_SECTORS)}."]
+        contact = ["Contact médias :", values["person"], f"presse@{_domain(company)}"]
+        return Release(fill(headline), paragraphs, company, ticker, city, contact, [company], "fr")
+
+    headline, lead = rng.choice(_PR_HEADLINES)
+    title = fill(headline)
+    paragraphs = [fill(lead)]
+    pool = rng.sample(_PR_SENTENCES, k=rng.randrange(5, 10))
+    i = 0
+    while i < len(pool):
+        size = rng.choice([1, 2, 2])
+        paragraphs.append(" ".join(fill(t) for t in pool[i:i + size]))
+        i += size
+        if i == 2 and rng.random() < 0.3:  # a highlights list, one paragraph per item
+            paragraphs += [fill(t) for t in rng.sample(_PR_BULLETS, 3)]
+    paragraphs += [f"About {company}",
+                   f"{company} provides {sector} {product}s to more than {rng.randrange(200, 9000):,} customers "
+                   f"worldwide. For more information, visit www.{_domain(company)}."]
+    if rng.random() < 0.4:
+        paragraphs += ["Forward-Looking Statements", _PR_FLS.format(company=company)]
+    contact_name = person_name(rng)
+    contact = [rng.choice(["Media Contact:", "Media Contacts:", "Press Contact:", "Investor Relations Contact:"]),
+               contact_name, f"{contact_name.split()[0].lower()}@{_domain(company)}",
+               f"+1 {rng.randrange(201, 989)}-555-{rng.randrange(1000, 9999)}"]
+    keywords = [company, title_case(sector)]
+    return Release(title, paragraphs, company, ticker, city, contact, keywords)
+
+
+def _domain(company: str) -> str:
+    """``"Helix Robotics Inc."`` -> ``"helixrobotics.com"``."""
+    words = [w for w in company.split() if w not in _PR_SUFFIXES]
+    return re.sub(r"[^a-z]", "", "".join(words).lower()) + ".com"
+
+
+# -- block pages -----------------------------------------------------------------------
+
+
+def access_denied_page(host: str, path: str, rng: random.Random) -> str:
+    """The Akamai edge's refusal, as wires behind Akamai serve it with status 403:
+    "Access Denied / You don't have permission to access "http://host/path" on this
+    server. / Reference #18.<hex>.<epoch>.<hex>" and a link to errors.edgesuite.net."""
+    reference = f"18.{rng.getrandbits(28):x}.{rng.randrange(1_700_000_000, 1_800_000_000)}.{rng.getrandbits(28):x}"
+    return ("<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \n"
+            f"You don't have permission to access \"http&#58;&#47;&#47;{host}{path.replace('/', '&#47;')}\" "
+            f"on this server.<P>\nReference&#32;&#35;{reference}\n"
+            f"<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;{reference}</P>\n</BODY>\n</HTML>\n")

@@ -1,0 +1,111 @@
+"""GlobeNewswire (globenewswire.com): press releases, in two template generations.
+
+* ``2023``: ``<div class="main-body-container article-body " id="main-body-container"
+  itemprop="articleBody">`` (trailing space); the headline is ``h1.article-headline``,
+  the *second* ``<h1>`` (the first, in the logo carousel, is empty); above the body
+  "April 06, 2016 12:00 ET | Source: Segment" with the machine date in
+  ``span.article-published > time[datetime="2016-04-06T16:00:00Z"]`` and the issuer in
+  ``span.article-source``. Inside the body container, after the release: "Contact
+  Information:" and a ``div.mw-contact`` block.
+* ``legacy``: ``span.article-body[itemprop=articleBody]`` under the same headline, with
+  the date and source as text in ``p.article-published-source``.
+
+The issuer (the "Source:" organisation) is the record's ``source``; the JSON-LD and
+``og:article:author`` name it as an author, but a release credits no author.
+Dates: ``time[datetime]`` (UTC) first; the visible "August 08, 2024 14:25 ET" else.
+``og:article:published_time`` ("4/6/2016 4:00:00 PM", US format in UTC, no zone) and
+``DC.date.issued`` ("4/6/2016") are never used. Tickers: ``<meta name="ticker">``
+("NASDAQ:ABCD, NYSE:XYZ"), else the sitemap's ``news:stock_tickers`` or the feed's
+``<category domain=".../rss/stock">`` (hints).
+
+Datelines: ``SAN FRANCISCO, Aug. 08, 2024 (GLOBE NEWSWIRE) -- ...`` with irregular
+whitespace in real data (``HOUSTON, April  01, 2024  (GLOBE NEWSWIRE) --``), and on
+releases migrated from Marketwired ``SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.parsers.base import Parser
+from newswire.parsers.press_release import container_text, finish_release
+
+_CLASS = 'contains(concat(" ", normalize-space(@class), " "), " {} ")'
+BODY_2023 = '//div[@id="main-body-container"]'
+BODY_LEGACY = f'//span[{_CLASS.format("article-body")}]'
+FURNITURE = (
+    f'.//div[{_CLASS.format("mw-contact")}] | .//div[{_CLASS.format("mw_disclaimer")}] | .//img | .//script'
+    f' | .//style | .//div[{_CLASS.format("main-images-container")}]'
+    f' | .//div[{_CLASS.format("article-attachments")}]'
+)
+ID_IN_URL = re.compile(r"globenewswire\.com/(?:[a-z]{2}/)?news-release/\d{4}/\d\d/\d\d/(\d{5,9})/", re.I)
+# "SAN FRANCISCO, Aug. 08, 2024 (GLOBE NEWSWIRE) --", "SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -"
+DATELINE = re.compile(
+    r"^(?P<dateline>[A-ZÀ-Ý][^()\n]{0,120}?(?:\((?:GLOBE NEWSWIRE|GLOBENEWSWIRE)\)|--\(Marketwired\s*-\s*[^)]{4,30}\)))"
+    r"\s*[-–—]+\s*"
+)
+# "Contact Information:" alone, or "Attachment" / "Attachments" headings over file names.
+TRAILERS = re.compile(r"^(?:press release actions|company profile|attachments?|related links)\s*:?$", re.I)
+
+
+class GlobenewswireParser(Parser):
+    wire = "globenewswire"
+    version = "v1"
+    hosts = ("globenewswire.com",)
+    article_xpath = f"{BODY_2023} | {BODY_LEGACY}"
+    default_tz = "America/New_York"
+    title_suffix = re.compile(r"\s*[|\-–]\s*GlobeNewswire(?: News Room)?\s*$", re.I)
+
+    def native_id(self, url: str) -> str | None:
+        match = ID_IN_URL.search(url)
+        return match.group(1) if match else None
+
+    def parse_fields(self, tree, url: str) -> dict:
+        found: dict = {"container_found": False, "methods": {}}
+        for generation, xpath in (("2023", BODY_2023), ("legacy", BODY_LEGACY)):
+            nodes = tree.xpath(xpath)
+            if nodes:
+                text = container_text(nodes[0], FURNITURE)
+                if text.strip():
+                    found.update(container_found=True, body=text, parser=f"{self.wire}/{generation}")
+                    found["methods"]["body"] = f"{self.wire}:{generation}"
+                break
+        title = tree.xpath('normalize-space((//h1[contains(@class, "article-headline")]'
+                           ' | //h1[contains(@class, "main-title")])[1])')
+        if title:
+            found["title"] = title
+        published = f'//*[{_CLASS.format("article-published")}]'
+        date = tree.xpath(f"string(({published}//time/@datetime)[1])").strip() or \
+            tree.xpath(f"normalize-space(({published})[1])")
+        if date:
+            found["published_at"] = date
+        source = tree.xpath('normalize-space((//*[contains(@class, "article-source")]//a)[1])')
+        if source:
+            found["source"] = source
+        # og:article:tag is one unsplit string ("Segment, "); the keywords meta is the list.
+        tags = [t.strip() for v in tree.xpath('//meta[@name="keywords"]/@content') for t in v.split(",")]
+        if any(tags):
+            found["tags"] = [t for t in tags if t]
+        tickers = [t.strip() for v in tree.xpath('//meta[@name="ticker"]/@content') for t in v.split(",")]
+        if any(tickers):
+            found["tickers"] = [t for t in tickers if t]
+        return found
+
+    def clean_paragraphs(self, paragraphs, fields):
+        fixes: list[str] = []
+        kept = []
+        for paragraph in paragraphs:
+            if TRAILERS.match(paragraph):
+                fixes.append("trailing_furniture")
+                break
+            kept.append(paragraph)
+        return finish_release(kept, fields, fixes)
+
+    def find_dateline(self, first_paragraph: str) -> str | None:
+        match = DATELINE.match(first_paragraph)
+        if match:
+            return " ".join(match.group("dateline").split())
+        return super().find_dateline(first_paragraph)
+
+    def clean_title(self, title: str) -> str:
+        return self.title_suffix.sub("", title).strip()

@@ -1,0 +1,108 @@
+"""GlobeNewswire end to end: the production spider, pipelines and feed settings crawl the
+offline mirror (sitemap indexes on sitemaps.globenewswire.com with Google News fields and
+tickers, RSS with ticker categories, a malformed feed, Atom, the newsroom whose deep pages
+repeat themselves, two page generations, an English/French pair, an Akamai 403, a captcha
+page and 429s); the feed must equal the mirror's truth."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newswire.extraction.text import fingerprint, split_paragraphs
+from newswire.items import EXPORT_FIELDS
+from tests.mirror_run import MirrorProcess, crawl, read_truth
+
+WIRE = "globenewswire"
+COMPARED = ["id", "canonical_url", "title", "summary", "body", "authors", "source", "dateline",
+            "published_at", "modified_at", "language", "tags", "tickers", "original_url"]
+# What a naive scrape of a GlobeNewswire page keeps besides the release.
+FURNITURE = re.compile(
+    r"Contact Information|MEDIA CONTACT|Media Contacts?:|Press Contact|Investor Relations Contact|Contact médias|"
+    r"(^|\n)Attachments?(\n|$)|Logo$|Source:|Follow|Explore|Subscribe via RSS|Download PDF|@\w+\.com",
+    re.M,
+)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp(WIRE)
+    truth_path = workdir / "truth.jsonl"
+    mirror = MirrorProcess("--wires", "globenewswire", "--articles", "40", "--seed", "3", truth=truth_path)
+    try:
+        result = crawl(WIRE, mirror.url, workdir)
+    finally:
+        mirror.stop()
+    result["truth"] = [t for t in read_truth(truth_path) if t["wire"] == WIRE]
+    return result
+
+
+def test_crawl_finishes_and_writes_a_feed(run):
+    assert run["returncode"] == 0, run["stderr"][-2000:]
+    assert run["manifest"]["finish_reason"] == "finished"
+    assert run["manifest"]["articles"] == len(run["records"])
+
+
+def test_every_true_release_exactly_once_and_nothing_else(run):
+    ids = [r["id"] for r in run["records"]]
+    assert len(ids) == len(set(ids)), "a release was written twice"
+    assert set(ids) == {t["id"] for t in run["truth"]}
+    assert not [r["url"] for r in run["records"] if "/search/" in r["url"]]
+
+
+def test_fields_equal_the_truth(run):
+    by_id = {r["id"]: r for r in run["records"]}
+    mismatches = []
+    for truth in run["truth"]:
+        record = by_id.get(truth["id"])
+        if record is None:
+            continue
+        for field in COMPARED:
+            if record[field] != truth[field]:
+                mismatches.append(f"{truth['id']} {field}: got {record[field]!r:.120} want {truth[field]!r:.120}")
+    assert not mismatches, "\n".join(mismatches[:30])
+
+
+def test_both_generations_and_both_languages_were_read(run):
+    assert {r["parser"] for r in run["records"]} == {"globenewswire/2023", "globenewswire/legacy"}
+    french = [r for r in run["records"] if r["language"] == "fr"]
+    assert len(french) == 1 and "%C3%" in french[0]["canonical_url"]  # accented slug, percent-encoded
+    english = next(r for r in run["records"] if r["source"] == french[0]["source"] and r["language"] == "en")
+    assert english["tickers"] == french[0]["tickers"]
+
+
+def test_no_globenewswire_furniture_left(run):
+    for record in run["records"]:
+        found = FURNITURE.search(record["body"])
+        assert not found, (record["id"], found)
+        paragraphs = [fingerprint(p) for p in split_paragraphs(record["body"])]
+        long_ones = [p for p in paragraphs if len(p.split()) >= 5]
+        assert len(long_ones) == len(set(long_ones)), f"repeated paragraph in {record['id']}"
+        assert "(GLOBE NEWSWIRE) --" in split_paragraphs(record["body"])[0]
+        assert "  " not in record["body"]  # "HOUSTON, April  01, 2024  (GLOBE NEWSWIRE)" normalised
+
+
+def test_records_follow_the_schema(run):
+    for record in run["records"]:
+        assert list(record) == EXPORT_FIELDS
+        assert record["wire"] == WIRE
+        assert record["url"].startswith("https://www.globenewswire.com/news-release/")
+        assert record["authors"] == [] and record["source"]
+        assert re.fullmatch(r"[A-Z][A-Z ]+:[A-Z0-9.]+", record["tickers"][0])
+
+
+def test_blocks_and_rate_limits_are_counted_not_delivered(run):
+    manifest = run["manifest"]
+    # the Akamai 403, the 200 captcha page and the 429 that never lifts
+    assert manifest["dropped"].get("block_page", 0) >= 3
+    assert manifest["errors"].get("http/403", 0) >= 1
+    assert manifest["errors"].get("http/429", 0) >= 2
+    assert "newswire/blocked/globenewswire" in run["log"]
+    assert "Traceback" not in run["log"]
+
+
+def test_broken_or_endless_discovery_is_counted(run):
+    log = run["log"]
+    assert "'newswire/feed/malformed': 1" in log
+    assert "'newswire/listing/stop_nothing_new': 1" in log  # the newsroom repeats its last page forever
