@@ -38,17 +38,31 @@ def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: in
     output = workdir / "output"
     log = workdir / f"{wire}.log"
     cmd = [
-        sys.executable, "-m", "scrapy", "crawl", wire,
-        "-s", f"NEWSWIRE_MIRROR={mirror_url}",
-        "-s", f"NEWSWIRE_OUTPUT_DIR={output}",
-        "-s", f"LOG_FILE={log}",
-        "-s", f"NEWSWIRE_STATE={workdir / 'state.sqlite'}",
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        wire,
+        "-s",
+        f"NEWSWIRE_MIRROR={mirror_url}",
+        "-s",
+        f"NEWSWIRE_OUTPUT_DIR={output}",
+        "-s",
+        f"LOG_FILE={log}",
+        "-s",
+        f"NEWSWIRE_STATE={workdir / 'state.sqlite'}",
         # The mirror is local: no need to be gentle, and the tests should be quick.
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
         *[arg for s in settings for arg in ("-s", s)],
     ]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings",
-           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), pythonpath) if p)}
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "newswire.settings",
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), pythonpath) if p),
+    }
     done = subprocess.run(cmd, cwd=workdir, env=env, timeout=timeout, capture_output=True, text=True)
     manifests = sorted((output / wire).glob("*.manifest.json"), key=lambda p: p.stat().st_mtime)
     feeds = sorted((output / wire).glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
@@ -68,3 +82,58 @@ def read_truth(path: Path, wire: str | None = None) -> list[dict]:
     """The mirror's truth records (every wire's, or one wire's)."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in records if wire is None or r["wire"] == wire]
+
+
+#: Fields every wire's records are compared on with the truth.
+COMPARED = [
+    "id",
+    "canonical_url",
+    "title",
+    "summary",
+    "body",
+    "authors",
+    "source",
+    "dateline",
+    "published_at",
+    "modified_at",
+    "language",
+    "tags",
+]
+
+
+def crawl_wire_mirror(wire: str, workdir: Path, articles: int = 40, seed: int = 3, *settings: str) -> dict:
+    """Serve one wire's mirror, crawl it with the production spider, return the crawl
+    result with that wire's ``truth`` records."""
+    truth_path = workdir / "truth.jsonl"
+    mirror = MirrorProcess("--wires", wire, "--articles", str(articles), "--seed", str(seed), truth=truth_path)
+    try:
+        result = crawl(wire, mirror.url, workdir, *settings)
+    finally:
+        mirror.stop()
+    result["truth"] = read_truth(truth_path, wire)
+    return result
+
+
+def duplicate_ids(run: dict) -> list[str]:
+    ids = [r["id"] for r in run["records"]]
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+def field_mismatches(run: dict, fields: list[str] = COMPARED) -> list[str]:
+    """``"<id> <field>: got ... want ..."`` for every record field that differs from the truth."""
+    by_id = {r["id"]: r for r in run["records"]}
+    out = []
+    for truth in run["truth"]:
+        record = by_id.get(truth["id"])
+        for field in fields if record is not None else ():
+            if record[field] != truth[field]:
+                out.append(f"{truth['id']} {field}: got {record[field]!r:.120} want {truth[field]!r:.120}")
+    return out
+
+
+def repeated_paragraphs(body: str) -> bool:
+    """Whether a paragraph of five words or more appears twice in ``body``."""
+    from newswire.extraction.text import fingerprint, split_paragraphs
+
+    long_ones = [p for p in map(fingerprint, split_paragraphs(body)) if len(p.split()) >= 5]
+    return len(long_ones) != len(set(long_ones))

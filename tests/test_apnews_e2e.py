@@ -8,12 +8,15 @@ import re
 
 import pytest
 
-from newswire.extraction.text import fingerprint, split_paragraphs
 from newswire.items import EXPORT_FIELDS
-from tests.mirror_run import MirrorProcess, crawl, read_truth
+from tests.mirror_run import (
+    COMPARED,
+    crawl_wire_mirror,
+    duplicate_ids,
+    field_mismatches,
+    repeated_paragraphs,
+)
 
-COMPARED = ["id", "canonical_url", "title", "summary", "body", "authors", "source", "dateline",
-            "published_at", "modified_at", "language", "tags"]
 # AP furniture a naive scrape keeps: the ___ rule and what follows it, ads, link boxes.
 FURNITURE = re.compile(
     r"(^|\n)_{3,}|contributed to this report|receives support from several private foundations|"
@@ -24,15 +27,7 @@ FURNITURE = re.compile(
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("apnews")
-    truth_path = workdir / "truth.jsonl"
-    mirror = MirrorProcess("--wires", "apnews", "--articles", "40", "--seed", "3", truth=truth_path)
-    try:
-        result = crawl("apnews", mirror.url, workdir)
-    finally:
-        mirror.stop()
-    result["truth"] = [t for t in read_truth(truth_path) if t["wire"] == "apnews"]
-    return result
+    return crawl_wire_mirror("apnews", tmp_path_factory.mktemp("apnews"))
 
 
 def test_crawl_finishes_and_writes_a_feed(run):
@@ -42,22 +37,13 @@ def test_crawl_finishes_and_writes_a_feed(run):
 
 
 def test_every_true_article_exactly_once_and_nothing_else(run):
-    ids = [r["id"] for r in run["records"]]
-    assert len(ids) == len(set(ids)), "a story was written twice"
-    assert set(ids) == {t["id"] for t in run["truth"]}
+    assert not duplicate_ids(run), "a story was written twice"
+    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}
     assert not [r["url"] for r in run["records"] if re.search(r"apnews\.com/(hub|video)/", r["url"])]
 
 
 def test_fields_equal_the_truth(run):
-    by_id = {r["id"]: r for r in run["records"]}
-    mismatches = []
-    for truth in run["truth"]:
-        record = by_id.get(truth["id"])
-        if record is None:
-            continue
-        for field in COMPARED:
-            if record[field] != truth[field]:
-                mismatches.append(f"{truth['id']} {field}: got {record[field]!r:.120} want {truth[field]!r:.120}")
+    mismatches = field_mismatches(run, COMPARED)
     assert not mismatches, "\n".join(mismatches[:30])
 
 
@@ -73,9 +59,7 @@ def test_no_ap_furniture_left(run):
     for record in run["records"]:
         found = FURNITURE.search(record["body"])
         assert not found, (record["id"], found)
-        paragraphs = [fingerprint(p) for p in split_paragraphs(record["body"])]
-        long_ones = [p for p in paragraphs if len(p.split()) >= 5]
-        assert len(long_ones) == len(set(long_ones)), f"repeated paragraph in {record['id']}"
+        assert not repeated_paragraphs(record["body"]), f"repeated paragraph in {record['id']}"
         assert not any("State Wire" in t or len(t) < 2 for t in record["tags"]), record["tags"]
 
 

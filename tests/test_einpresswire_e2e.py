@@ -9,12 +9,16 @@ import re
 
 import pytest
 
-from newswire.extraction.text import fingerprint, split_paragraphs
 from newswire.items import EXPORT_FIELDS
-from tests.mirror_run import MirrorProcess, crawl, read_truth
+from tests.mirror_run import (
+    COMPARED,
+    crawl_wire_mirror,
+    duplicate_ids,
+    field_mismatches,
+    repeated_paragraphs,
+)
 
-COMPARED = ["id", "canonical_url", "title", "summary", "body", "authors", "source", "dateline",
-            "published_at", "modified_at", "language", "tags", "tickers"]
+COMPARED = [*COMPARED, "tickers"]
 # EIN furniture a naive scrape keeps: contact block, disclaimer, social links, channels, promos.
 FURNITURE = re.compile(
     r"email us here|Legal Disclaimer|EIN Presswire provides this news content|kindly contact the author above|"
@@ -25,15 +29,7 @@ FURNITURE = re.compile(
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("einpresswire")
-    truth_path = workdir / "truth.jsonl"
-    mirror = MirrorProcess("--wires", "einpresswire", "--articles", "40", "--seed", "3", truth=truth_path)
-    try:
-        result = crawl("einpresswire", mirror.url, workdir)
-    finally:
-        mirror.stop()
-    result["truth"] = [t for t in read_truth(truth_path) if t["wire"] == "einpresswire"]
-    return result
+    return crawl_wire_mirror("einpresswire", tmp_path_factory.mktemp("einpresswire"))
 
 
 def test_crawl_finishes_and_writes_a_feed(run):
@@ -43,24 +39,15 @@ def test_crawl_finishes_and_writes_a_feed(run):
 
 
 def test_every_release_exactly_once_whatever_its_host(run):
-    ids = [r["id"] for r in run["records"]]
-    assert len(ids) == len(set(ids)), "a release was written twice"
-    assert set(ids) == {t["id"] for t in run["truth"]}
+    assert not duplicate_ids(run), "a release was written twice"
+    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}
     hosts = {re.match(r"https://([^/]+)/", r["url"]).group(1) for r in run["records"]}
     assert any(h.endswith("einnews.com") for h in hosts) and any(h.endswith("einpresswire.com") for h in hosts)
     assert not [r["url"] for r in run["records"] if "article_detail" in r["url"] or "pg=" in r["url"]]
 
 
 def test_fields_equal_the_truth(run):
-    by_id = {r["id"]: r for r in run["records"]}
-    mismatches = []
-    for truth in run["truth"]:
-        record = by_id.get(truth["id"])
-        if record is None:
-            continue
-        for field in COMPARED:
-            if record[field] != truth[field]:
-                mismatches.append(f"{truth['id']} {field}: got {record[field]!r:.120} want {truth[field]!r:.120}")
+    mismatches = field_mismatches(run, COMPARED)
     assert not mismatches, "\n".join(mismatches[:30])
 
 
@@ -73,9 +60,7 @@ def test_no_ein_furniture_left(run):
         found = FURNITURE.search(record["body"])
         assert not found, (record["id"], found)
         assert "/EINPresswire.com/" in record["dateline"]
-        paragraphs = [fingerprint(p) for p in split_paragraphs(record["body"])]
-        long_ones = [p for p in paragraphs if len(p.split()) >= 5]
-        assert len(long_ones) == len(set(long_ones)), f"repeated paragraph in {record['id']}"
+        assert not repeated_paragraphs(record["body"]), f"repeated paragraph in {record['id']}"
 
 
 def test_records_follow_the_schema(run):

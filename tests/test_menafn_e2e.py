@@ -7,12 +7,18 @@ import re
 
 import pytest
 
+from newswire.extraction.text import split_paragraphs
 from newswire.items import EXPORT_FIELDS, SCHEMA_VERSION
-from newswire.extraction.text import fingerprint, split_paragraphs
-from tests.mirror_run import MirrorProcess, crawl, read_truth
+from tests.mirror_run import (
+    COMPARED,
+    MirrorProcess,
+    crawl,
+    duplicate_ids,
+    field_mismatches,
+    read_truth,
+    repeated_paragraphs,
+)
 
-COMPARED = ["id", "canonical_url", "title", "summary", "body", "authors", "source", "dateline",
-            "published_at", "modified_at", "language", "tags"]
 NAIVE_DEFECTS = re.compile(
     r"Sorry!!|We're sorry, but the page|Legal Disclaimer|MENAFN provides the information|Most popular stories|"
     r"Market Research|No comment|\(MENAFN|MENAFN\d{8}\d{12}ID\d{10}|â€",
@@ -40,30 +46,19 @@ def test_crawl_finishes_and_writes_a_feed(run):
 
 
 def test_every_true_article_exactly_once_and_nothing_else(run):
-    ids = [r["id"] for r in run["records"]]
-    assert len(ids) == len(set(ids)), "a story was written twice"
-    assert set(ids) == {t["id"] for t in run["truth"]}
+    assert not duplicate_ids(run), "a story was written twice"
+    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}
 
 
 def test_fields_equal_the_truth(run):
-    by_id = {r["id"]: r for r in run["records"]}
-    mismatches = []
-    for truth in run["truth"]:
-        record = by_id.get(truth["id"])
-        if record is None:
-            continue
-        for field in COMPARED:
-            if record[field] != truth[field]:
-                mismatches.append(f"{truth['id']} {field}: got {record[field]!r:.120} want {truth[field]!r:.120}")
+    mismatches = field_mismatches(run, COMPARED)
     assert not mismatches, "\n".join(mismatches[:30])
 
 
 def test_no_naive_scrape_defects(run):
     for record in run["records"]:
         assert not NAIVE_DEFECTS.search(record["body"]), (record["id"], NAIVE_DEFECTS.search(record["body"]))
-        paragraphs = [fingerprint(p) for p in split_paragraphs(record["body"])]
-        long_ones = [p for p in paragraphs if len(p.split()) >= 5]
-        assert len(long_ones) == len(set(long_ones)), f"repeated paragraph in {record['id']}"
+        assert not repeated_paragraphs(record["body"]), f"repeated paragraph in {record['id']}"
 
 
 def test_the_naive_scrape_page_comes_out_clean(run):
@@ -115,7 +110,10 @@ def test_a_run_cut_short_exits_non_zero_and_says_why(tmp_path):
     assert result["returncode"] == 2
     last = result["log"].strip().splitlines()[-1]
     assert "newswire: run failed (exit 2): finish reason is 'closespider_itemcount'" in last
-    assert result["manifest"]["exit"] == {"code": 2, "reason": "finish reason is 'closespider_itemcount', not 'finished'"}
+    assert result["manifest"]["exit"] == {
+        "code": 2,
+        "reason": "finish reason is 'closespider_itemcount', not 'finished'",
+    }
 
 
 def test_run_report_next_to_the_feed(run):
