@@ -28,8 +28,9 @@ $(CHROMIUM):
 demo: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m newswire.demo
 
-## The whole offline test suite.
+## Lint, then the whole offline test suite.
 test: $(STAMP) $(CHROMIUM)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 ## Body extraction scored against trafilatura on the shared dev set (F1, precision,

@@ -20,7 +20,6 @@ from pathlib import Path
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
-
 #: State store of demo runs (git-ignored): a second `make demo` delivers no story again.
 DEMO_STATE = Path(".state") / "demo.sqlite"
 

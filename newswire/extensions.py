@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from pathlib import Path
 from datetime import datetime, timezone
+from pathlib import Path
 
 from scrapy import signals
 

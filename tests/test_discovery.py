@@ -3,7 +3,7 @@
 import gzip
 
 import pytest
-from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
+from scrapy.http import Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newswire.bases import FeedMixin, SitemapMixin, WireSpider

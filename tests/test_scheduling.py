@@ -23,7 +23,7 @@ DEPLOY = ROOT / "newswire" / "deploy"
 def cron_command(tmp_path: Path, mirror_url: str) -> tuple[str, Path]:
     """The crontab's MENAFN line, pointed at this checkout, a temporary lock and output,
     and the mirror instead of the network."""
-    line = next(l for l in (DEPLOY / "crontab.example").read_text().splitlines() if "crawl menafn" in l)
+    line = next(row for row in (DEPLOY / "crontab.example").read_text().splitlines() if "crawl menafn" in row)
     command = line.split(None, 5)[5].replace("NEWSWIRE", str(ROOT))
     lock = tmp_path / "menafn.lock"
     command = command.replace("/tmp/newswire-menafn.lock", str(lock))

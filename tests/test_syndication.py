@@ -2,7 +2,6 @@
 release on two wires is delivered once with its copy recorded; a different story with
 the same headline stays separate; the setting that delivers copies marks them."""
 
-import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 

@@ -32,7 +32,6 @@ from newswire.extraction.urls import canonicalize_url, url_id
 from newswire.parsers import parser_for_url, parser_for_wire
 from newswire.parsers.base import Parser
 
-
 # Where a publication date came from, by tier (see ``choose_published``).
 METADATA_DATES = {"jsonld", "opengraph", "microdata", "meta"}
 VISIBLE_DATES = {"time_element", "data_timestamp", "visible_date"}

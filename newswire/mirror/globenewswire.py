@@ -52,8 +52,8 @@ from .press import (
     Release,
     ap_date,
     e,
-    iso_et,
     is_list_item,
+    iso_et,
     iso_z,
     snippet,
 )

@@ -53,8 +53,8 @@ from .press import (
     ap_date,
     cloudflare_email,
     e,
-    iso_et,
     is_list_item,
+    iso_et,
     iso_z,
     snippet,
 )
@@ -357,7 +357,7 @@ class PrnewswireSite(PressSite):
 <p class="remove-outline">{e(teaser)}</p></div></a>
 <p class="more-news">More news about: <a href="/news/{company}/">{e(title.split(" ")[0])}</a></p>
 </div>""")
-        return f'<div class="row newsCards" lang="en-US">\n' + "\n".join(cards) + "\n</div>"
+        return '<div class="row newsCards" lang="en-US">\n' + "\n".join(cards) + "\n</div>"
 
     def _listing(self, query: dict[str, str]) -> Response:
         size = int(query.get("pagesize", "25")) if query.get("pagesize", "25") in ("25", "50", "100") else LIST_PAGE

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newswire.extraction.text import fingerprint
-from newswire.state import StateStore, StoryState
-from newswire.state import neardup
+from newswire.state import StateStore, StoryState, neardup
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
