@@ -21,12 +21,15 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_MAX_DELAY = 30
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+# A page that sends its headers and then nothing, or one byte a second, is given up
+# after this many seconds (tests lower it: -s DOWNLOAD_TIMEOUT=3).
 DOWNLOAD_TIMEOUT = 30
 # A story page is a few hundred KB at most; anything past 10 MB is not an article.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
-RETRY_TIMES = 2
+# Four attempts: a wire's 503 bursts (a CDN or IIS pool restarting) last up to three answers.
+RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 COOKIES_ENABLED = False
 
@@ -62,6 +65,29 @@ PLAYWRIGHT_SETTINGS = {
     "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 20_000,
     "PLAYWRIGHT_ABORT_REQUEST": "newswire.browser.abort_non_document",
 }
+
+# --- Hostile and broken input (newswire.middlewares, newswire.logredact) ---------------
+# Requests are refused before download when they leave the wire's hosts: other schemes
+# (file:, data:, ftp:), localhost, loopback/private/link-local IP literals
+# (http://169.254.169.254/latest/meta-data/), hosts outside allowed_domains, and
+# redirect loops. Each is counted as newswire/refused/<reason> and logged.
+DOWNLOADER_MIDDLEWARES = {
+    "newswire.middlewares.RefuseUnsafeRequests": 40,  # before OffsiteMiddleware (50) and robots.txt (100)
+}
+# Only the network: no download handler may read local files, S3 buckets or FTP servers,
+# even if a URL with such a scheme got past the middleware (browser wires included).
+_NO_LOCAL_HANDLERS = {"file": None, "s3": None, "ftp": None}
+DOWNLOAD_HANDLERS.update(_NO_LOCAL_HANDLERS)
+PLAYWRIGHT_SETTINGS["DOWNLOAD_HANDLERS"].update(_NO_LOCAL_HANDLERS)
+# The whole run's deadline (newswire.middlewares.RunDeadline): a run still going after
+# this many seconds is closed with finish reason closespider_timeout, which exits 2
+# (newswire.verdict) so a scheduler sees it; 0 means no deadline.
+NEWSWIRE_DEADLINE_SECONDS = 3600
+# Real wires redirect at most three times (http -> https -> canonical slug); more is a trap.
+REDIRECT_MAX_TIMES = 5
+# Secrets (user:password@ in URLs, Proxy-Authorization, ?token= / ?api_key= / ?sig=
+# parameters) are redacted from every log record; False only to debug on a workstation.
+NEWSWIRE_REDACT_LOGS = True
 
 # One concern per pipeline, in this order (see newswire/pipelines/__init__.py).
 ITEM_PIPELINES = {
@@ -101,6 +127,8 @@ NEWSWIRE_EMIT_DUPLICATES = False
 NEWSWIRE_NOW = ""
 
 EXTENSIONS = {
+    "newswire.logredact.LogRedaction": -100,  # first, so that no log line goes out unredacted
+    "newswire.middlewares.RunDeadline": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "newswire.extensions.RunReport": 510,
     # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.

@@ -14,8 +14,10 @@ from twisted.python.failure import Failure
 from newswire.browser import chromium_problem
 from newswire.extraction import parse_page
 from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
-from newswire.extraction.urls import canonicalize_url
+from newswire.extraction.encoding import decode_html
+from newswire.extraction.urls import canonicalize_url, strip_secrets
 from newswire.items import Article
+from newswire.middlewares import RefusedRequest, refusal_reason
 from newswire.parsers import parser_for_wire
 from newswire.state.crawl import FetchPolicy, now_of, state_of
 
@@ -24,6 +26,8 @@ logger = logging.getLogger(__name__)
 # Error pages must reach the callback so they are counted and dropped by structure,
 # not silently filtered by HttpErrorMiddleware (5xx and 429 are retried first).
 ARTICLE_ERROR_STATUSES = [400, 401, 402, 403, 404, 410, 429, 451, 500, 502, 503, 504]
+# C0 control characters and DEL, but not tab, newline, form feed or carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _day(raw: str) -> datetime | None:
@@ -132,6 +136,12 @@ class WireSpider(scrapy.Spider):
         stats = self.crawler.stats
         if not self.is_article_url(url):
             stats.inc_value("newswire/discovery/ignored_url")
+            # A feed entry pointing off the wire (file:///etc/passwd, http://10.0.0.5/...):
+            # not followed either way, but worth a count and a line.
+            reason = refusal_reason(url, self.allowed_domains)
+            if reason is not None:
+                stats.inc_value(f"newswire/refused/{reason}")
+                logger.warning("Refused link (%s): %s", reason, url)
             return None
         key = self.story_key(url)
         if key in self._stories:
@@ -162,14 +172,24 @@ class WireSpider(scrapy.Spider):
     def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
         """Page -> raw item through ``newswire.extraction.parse_page``; the pipelines
         then drop non-articles, clean, normalise, validate and deduplicate."""
-        text = response.text if hasattr(response, "text") else ""
+        # Decoded as a browser would, then checked against the bytes: a page declared
+        # ISO-8859-1 over UTF-8 bytes, or UTF-8 over windows-1252 ones, comes out right.
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        text, _encoding, how = decode_html(response.body, content_type) if hasattr(response, "text") else ("", "", "")
+        # Raw C0 controls (a NUL, ESC, backspace pasted into JSON-LD strings) are never
+        # text: a vertical tab is Word's line break, the others go.
+        text, controls = _CONTROLS.subn(lambda m: " " if m.group() == "\x0b" else "", text)
         fields = parse_page(text, response.url, response.status, self.parser)
+        if how == "sniffed":
+            fields.setdefault("notes", []).append("charset_mismatch")
+        if controls:
+            fields.setdefault("notes", []).append("control_characters")
         for note in fields.pop("notes", []):
             self.crawler.stats.inc_value(f"newswire/page/{note}")
             logger.info("Page note %s: %s", note, response.url)
         item = Article(
             wire=self.name,
-            url=response.url,
+            url=strip_secrets(response.url),
             crawled_at=utc_now_iso(),
             page_type=fields.pop("page_type", None),
             http_status=response.status,
@@ -184,9 +204,12 @@ class WireSpider(scrapy.Spider):
     def on_error(self, failure: Failure):
         """A request that failed below HTTP (timeout, reset, truncated body): counted
         and logged; the run goes on."""
+        if failure.check(RefusedRequest):
+            return  # counted (newswire/refused/<reason>) and logged by newswire.middlewares
         kind = failure.type.__name__ if failure.type else "Unknown"
         self.crawler.stats.inc_value(f"newswire/error/download/{kind}")
         request = getattr(failure, "request", None)
         if self.policy is not None and request is not None and request.callback == self.parse_article:
             self.policy.mark_dead(request.url, "failed")
-        logger.warning("Download failed (%s): %s", kind, failure.request.url if hasattr(failure, "request") else failure)
+        logger.warning("Download failed (%s: %s): %s", kind, str(failure.value)[:200] or "-",
+                       failure.request.url if hasattr(failure, "request") else failure)

@@ -18,11 +18,33 @@ from w3lib.url import canonicalize_url as w3_canonicalize
 TRACKING_PARAMS = frozenset(
     {"pg", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref", "src", "cmpid", "ncid", "yptr"}
 )
+#: Parameters whose value is a credential (``?access_token=...`` on a feed link, a signed
+#: ``sig=``): never kept in a record's ``url`` or ``canonical_url``, redacted in logs
+#: (:mod:`newswire.logredact`). Matched on the whole name, case-insensitively.
+SECRET_PARAMS = frozenset({
+    "token", "access_token", "auth_token", "api_token", "id_token", "refresh_token", "key", "apikey", "api_key",
+    "api-key", "secret", "client_secret", "signature", "sig", "password", "passwd", "pwd", "auth", "session",
+    "sessionid", "x-amz-signature", "x-amz-credential", "x-amz-security-token",
+})
 
 
 def _is_tracking(key: str) -> bool:
     key = key.lower()
-    return key.startswith("utm_") or key in TRACKING_PARAMS
+    return key.startswith("utm_") or key in TRACKING_PARAMS or key in SECRET_PARAMS
+
+
+def strip_secrets(url: str) -> str:
+    """``url`` without credentials: no ``user:password@`` and no :data:`SECRET_PARAMS`
+    (``https://menafn.com/1112065663/Slug?access_token=abc&utm_source=rss`` ->
+    ``https://menafn.com/1112065663/Slug?utm_source=rss``); any other URL unchanged."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if k.lower() not in SECRET_PARAMS]
+    if "@" not in parts.netloc and len(kept) == len(pairs):
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    query = urlencode(kept) if len(kept) != len(pairs) else parts.query
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def canonicalize_url(url: str) -> str:

@@ -25,6 +25,9 @@ Options:
     --day N          serve the site as it is N-1 days after --now (default 1; see "Days" below).
     --changes FILE   write what changed since the day before as one JSON object (before serving).
     --wires LIST     comma-separated wires to serve (default: every site in ``sites.py``).
+    --faults         add MENAFN's hostile and broken pages (hangs, trickles, 12 MB pages,
+                     redirect loops and redirects off the site, brotli/gzip bodies, wrong
+                     charsets, 503 bursts, resets, malformed feeds; see ``menafn.py``).
 
 Once listening it prints exactly one line, ``listening http://HOST:PORT``, and serves
 until SIGINT or SIGTERM.
@@ -93,10 +96,11 @@ def parse_now(text: str) -> datetime:
 
 
 def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, day: int = 1,
-          wires: list[str] | None = None) -> Mirror:
+          wires: list[str] | None = None, faults: bool = False) -> Mirror:
     """Build every wire site (or those in ``wires``) for one seed, ``articles`` true
     articles per wire, as it is on ``day`` (1: at ``now``; 2: 24 hours later, see the
-    module notes on days)."""
+    module notes on days). ``faults`` adds MENAFN's hostile and broken pages
+    (``--faults``, see :mod:`newswire.mirror.menafn`)."""
     if isinstance(now, str):
         now = parse_now(now)
     from newswire.mirror.sites import WIRE_SITES
@@ -106,7 +110,8 @@ def build(seed: int = 1, articles: int = 60, now: datetime | str | None = None, 
         raise ValueError(f"no mirror site for {sorted(unknown)}; known: {sorted(cls.wire for cls in WIRE_SITES)}")
     from newswire.mirror import family
 
-    mirror = Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day)
+    mirror = Mirror([cls(seed=seed, articles=articles, now=now or DEFAULT_NOW, day=day,
+                         **({"faults": True} if faults and cls is MenafnSite else {}))
                      for cls in WIRE_SITES if not wires or cls.wire in wires])
     mirror.family = family.link(mirror.sites)
     return mirror

@@ -32,9 +32,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated wires to serve (default: all)")
     parser.add_argument("--changes", metavar="FILE",
                         help="write what changed since the day before (new/updated/deleted/moved/variants) as JSON")
+    parser.add_argument("--faults", action="store_true",
+                        help="add MENAFN's hostile and broken pages: hangs, trickles, 12 MB pages, redirect "
+                             "loops and redirects off the site, brotli/gzip bodies, wrong charsets, 503 bursts, "
+                             "connection resets, control characters in JSON-LD, malformed feeds")
     args = parser.parse_args(argv)
     try:
-        mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day, wires=args.wires)
+        mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day, wires=args.wires,
+                       faults=args.faults)
     except ValueError as error:
         parser.error(str(error))
     if args.truth:

@@ -18,6 +18,11 @@ What it reproduces, from the research notes on the real site:
   listings (``/section/business?page=2``), robots.txt.
 * Traps: a soft 404, real 404s, a 500 that heals on retry, a truncated response,
   cp1252 mojibake, broken HTML, ``&nbsp;`` / U+2028 / zero-width characters.
+* Hostile and broken input (``faults=True``, ``--faults``; off by default, and then
+  nothing below exists): see :data:`FAULT_PAGES`, :data:`FAULT_STORIES` and
+  :data:`FAULT_LINKS`. The fault pages are linked from page 1 of the business listing
+  and from the Sports feed, which becomes malformed XML; the Politics feed is cut off
+  mid-item. The fault stories are true articles (in the truth); the fault pages are not.
 
 * Days (``day=2``: the site 24 hours later, see :meth:`MenafnSite._advance`): new
   stories on top, one story updated (a paragraph rewritten, ``dateModified``), one
@@ -78,6 +83,55 @@ _PICKS = {
     "markup": {"p": 6, "br": 1},
 }
 """Page-variant proportions (the first value is the common case)."""
+
+FAULT_PAGES = {
+    "hang": "Headers then silence: the download timeout must end it",
+    "trickle": "One byte a second: the download timeout must end it",
+    "oversized": "Twelve megabytes of page, over DOWNLOAD_MAXSIZE",
+    "reset": "The server aborts the TCP connection",
+    "redirect-loop": "Redirect loop: a slash added, a slash removed",
+    "redirect-chain": "Redirect chain that never ends",
+    "redirect-offsite": "Redirect to another host",
+    "redirect-loopback": "Redirect to the loopback address",
+    "redirect-private": "Redirect to a private address",
+    "redirect-metadata": "Redirect to the cloud metadata service",
+    "redirect-localhost": "Redirect to localhost",
+    "redirect-file": "Redirect to a file URL",
+}
+"""Fault pages that are not articles (``kind: headline``), each at ``/<id>/<Slug>``."""
+
+FAULT_REDIRECTS = {
+    "redirect-offsite": "https://evil.example/collect?from=menafn",
+    "redirect-loopback": "http://127.0.0.1:8080/admin",
+    "redirect-private": "http://10.0.0.5/internal/status",
+    "redirect-metadata": "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+    "redirect-localhost": "http://localhost/server-status",
+    "redirect-file": "file:///etc/passwd",
+}
+
+FAULT_STORIES = ("br", "gzip", "wrong-charset", "conflicting-charset", "control-jsonld", "burst")
+"""True articles served the hard way: brotli and gzip bodies (``Content-Encoding``), a
+page declared ISO-8859-1 (header and meta) over UTF-8 bytes, a page whose header says
+UTF-8 over windows-1252 bytes its ``<meta>`` names rightly, JSON-LD strings holding raw
+control characters, and a page answering 503 three times before its 200."""
+
+FAULT_LINKS = (
+    "https://evil.example/1109999999/Phishing-Copy-Of-A-Story",
+    "http://127.0.0.1:8080/1109999998/Loopback-Link",
+    "http://10.0.0.5/1109999997/Private-Network-Link",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://localhost/1109999996/Localhost-Link",
+    "http://[::1]/1109999995/IPv6-Loopback-Link",
+    "http://2130706433/1109999994/Decimal-Loopback-Link",
+    "file:///etc/passwd",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://menafn.com/pub/export.csv",
+)
+"""Links straight to other hosts, internal addresses and other schemes (feed entries)."""
+
+FAULT_TOKEN = "nwTOKENs3cr3t0123456789"
+"""A secret in feed links' queries (``?access_token=...`` on a true story, ``?sig=...`` on the
+page that hangs): it must reach no log line and no record."""
 
 ERROR_EN = ("403", "Sorry!!", "Error!", "We're sorry, but the page you were looking for doesn't exist.")
 ERROR_AR = ("403", "عذراً!!", "خطأ!", "نأسف، الصفحة التي تبحث عنها غير موجودة.")
@@ -243,6 +297,8 @@ class Story:
     """The verbatim naive-scrape story, whose text is not generated."""
     edits: tuple[tuple[int, str], ...] = ()
     """Paragraphs rewritten by a later update (``(index, new text)``), applied over the draft."""
+    fault: str | None = None
+    """How a ``--faults`` story is served (one of :data:`FAULT_STORIES`), None for the rest."""
 
     @property
     def language(self) -> str:
@@ -285,6 +341,24 @@ class Decoy:
     @property
     def url(self) -> str:
         return f"{BASE}/{self.id}/{slugify(self.title)}"
+
+
+_CONTROLS = ("\x01", "\x08", "\x0b", "\x1b", "\x7f", "\r", "\u2028", "\t", "\n", "\x00", "\x1f", "\x0c")
+
+
+def _control_characters(jsonld: str, strings: list[str]) -> str:
+    """JSON-LD as a CMS writes it when it pastes text without escaping: raw control
+    characters (``\\x01``, backspace, ESC, DEL, U+2028, a raw tab, CR and newline, a NUL)
+    next to the spaces of the headline and description strings. Strict JSON refuses
+    them; the visible text is unchanged once they are removed and spaces collapsed."""
+    for string in filter(None, strings):
+        encoded = json.dumps(string, ensure_ascii=False)[1:-1]
+        words = encoded.split(" ")
+        soiled = words[0]
+        for i, word in enumerate(words[1:]):
+            soiled += " " + (_CONTROLS[i % len(_CONTROLS)] if i < 2 * len(_CONTROLS) else "") + word
+        jsonld = jsonld.replace(f'"{encoded}"', f'"{soiled}"')
+    return jsonld
 
 
 def _spread(rng: random.Random, count: int, weights: dict[str, int]) -> list[str]:
@@ -355,7 +429,8 @@ class MenafnSite(WireSite):
     hosts = ("menafn.com", "www.menafn.com")
     server_header = "Microsoft-IIS/10.0"
 
-    def __init__(self, seed: int = 1, articles: int = 60, now: datetime | None = None, day: int = 1):
+    def __init__(self, seed: int = 1, articles: int = 60, now: datetime | None = None, day: int = 1,
+                 faults: bool = False):
         if articles < 24:
             raise ValueError("the MENAFN mirror needs at least 24 articles to hold every page variant")
         if day < 1:
@@ -379,6 +454,13 @@ class MenafnSite(WireSite):
         self._history = {1: self._changes_record(1, [s.id for s in self.stories], [], [], {})}
         for later in range(2, day + 1):
             self._advance(later)
+        self.faults = faults
+        self.fault_pages: dict[int, Decoy] = {}
+        """Fault pages that are not articles, by id (``kind``: a key of :data:`FAULT_PAGES`)."""
+        self.fault_stories: list[Story] = []
+        self._hits: dict[int, int] = {}
+        if faults:
+            self._add_faults()
         self._failed: set[int] = set()
         self._draft = lru_cache(maxsize=512)(self._make_draft)
         self._chrome = {lang: _Chrome(lang, self.now, self._latest(lang)) for lang in ("en", "ar")}
@@ -653,8 +735,137 @@ class MenafnSite(WireSite):
         return listings, decoys
 
     def _latest(self, lang: str) -> list[Story]:
-        pool = [s for s in reversed(self.stories) if s.language == lang]
+        pool = [s for s in reversed(self.stories) if s.language == lang and not s.fault]
         return pool[:6]
+
+    # ----------------------------------------------------------------- faults
+
+    def _add_faults(self) -> None:
+        """Plan the ``--faults`` stories and pages: ids from the id/time rate, between
+        the day's stories and never one already taken; the stories join the truth."""
+        rng = random.Random(seed_for(self.seed, WIRE, "faults"))
+        taken = set(self.by_id) | set(self.decoys) | set(self.gone)
+        pick = {name: [next(iter(weights))] * 400 for name, weights in _PICKS.items()}
+
+        def next_id(moment: datetime) -> int:
+            seconds = (moment - ANCHOR_TIME).total_seconds()
+            candidate = ANCHOR_ID + round(seconds * IDS_PER_SECOND)
+            while candidate in taken:
+                candidate += 1
+            taken.add(candidate)
+            return candidate
+
+        moment = self.now - timedelta(hours=5)
+        for n, kind in enumerate(FAULT_STORIES):
+            moment -= timedelta(seconds=rng.randrange(600, 1800))
+            for i in range(n * 50, n * 50 + 50):  # the charset pages need text beyond ASCII
+                story = self._make_story(i, moment, "business", pick, ("fault", kind))
+                if not kind.endswith("charset") or re.search("[’“”—é]", " ".join(self._make_draft(story).paragraphs)):
+                    break
+            story.fault, story.soil, story.jsonld = kind, None, "object"
+            story.meta_date = story.meta_date or "Z"
+            story.id = next_id(moment)
+            self.stories.append(story)
+            self.by_id[story.id] = story
+            self.fault_stories.append(story)
+        for kind, title in FAULT_PAGES.items():
+            moment -= timedelta(seconds=rng.randrange(300, 900))
+            page = Decoy(next_id(moment), kind, title, "business", moment)
+            self.fault_pages[page.id] = page
+        self._history[self.day]["new"] += [f"{WIRE}:{s.id}" for s in self.fault_stories]
+
+    def _fault_links(self, place: str) -> list[tuple[str, str]]:
+        """(URL, headline) of every fault story and page, as a listing (``"listing"``)
+        or the Sports feed (``"feed"``: with the direct hostile links, and two links
+        carrying :data:`FAULT_TOKEN`) links them."""
+        links = []
+        for story in self.fault_stories:
+            url = story.url
+            if place == "feed" and story.fault == "gzip":
+                url += f"?access_token={FAULT_TOKEN}&utm_source=rss"
+            links.append((url, story.title))
+        for page in self.fault_pages.values():
+            # A signed link to a page that fails: the URL lands in error lines.
+            secret = place == "feed" and page.kind == "hang"
+            links.append((page.url + (f"?sig={FAULT_TOKEN}" if secret else ""), page.title))
+        if place == "feed":
+            links += [(url, "Partner link") for url in FAULT_LINKS]
+        return links
+
+    def _fault_response(self, story_id: int, slug: str, query: dict[str, str]) -> Response | None:
+        """The answer of a fault story or page, or None when ``story_id`` is neither."""
+        page = self.fault_pages.get(story_id)
+        if page is None:
+            story = self.by_id.get(story_id)
+            return self._fault_story(story) if story is not None and story.fault else None
+        kind = page.kind
+        if kind == "hang":
+            return Response(body=b'<!DOCTYPE html>\n<html lang="en">\n<head>\n', hang=True)
+        if kind == "trickle":
+            return Response(body=self._decoy_page(page).encode("utf-8"), trickle=1.0)
+        if kind == "oversized":
+            filler = "<p>" + "MENAFN market data table row. " * 30 + "</p>\n"
+            return Response(body=filler.encode(), repeat_to=12 * 1024 * 1024)
+        if kind == "reset":
+            return Response(reset=True)
+        if kind == "redirect-loop":
+            # /<id>/Slug -> /<id>/Slug/ -> /<id>/Slug: an IIS rule and a CMS rule disagreeing.
+            target = page.url.rstrip("/") + ("" if slug.endswith("/") else "/")
+            return redirect(target, 302)
+        if kind == "redirect-chain":
+            raw = query.get("hop", "0")
+            return redirect(f"{page.url}?hop={int(raw) + 1 if raw.isdigit() else 1}", 302)
+        return redirect(FAULT_REDIRECTS[kind], 302)
+
+    def _fault_story(self, story: Story) -> Response:
+        page = self.article_page(story)
+        headers = {"Cache-Control": "private", "X-Powered-By": "ASP.NET"}
+        if story.fault == "br":
+            import brotli
+
+            return Response(body=brotli.compress(page.encode("utf-8")), headers={**headers, "Content-Encoding": "br"})
+        if story.fault == "gzip":
+            import gzip
+
+            return Response(body=gzip.compress(page.encode("utf-8"), mtime=0),
+                            headers={**headers, "Content-Encoding": "gzip"})
+        if story.fault == "wrong-charset":
+            page = page.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">', 1)
+            return Response(body=page.encode("utf-8"), content_type="text/html; charset=ISO-8859-1", headers=headers)
+        if story.fault == "conflicting-charset":
+            page = page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">', 1)
+            return Response(body=page.encode("cp1252", errors="xmlcharrefreplace"),
+                            content_type="text/html; charset=utf-8", headers=headers)
+        if story.fault == "burst":
+            hits = self._hits[story.id] = self._hits.get(story.id, 0) + 1
+            if hits <= 3:
+                return Response(503, SERVER_ERROR.encode("utf-8"), headers={"Retry-After": "1"})
+        return Response(body=page.encode("utf-8"), headers=headers)
+
+    def _fault_block(self) -> str:
+        links = "".join(f'<li><a href="{_e(url.removeprefix(BASE))}">{_e(title)}</a></li>'
+                        for url, title in self._fault_links("listing"))
+        direct = "".join(f'<li><a href="{_e(url)}">Partner link</a></li>' for url in FAULT_LINKS)
+        return f'<div class="partner-news"><h4>Partner news</h4><ul>{links}{direct}</ul></div>'
+
+    def _fault_feeds(self, name: str) -> Response | None:
+        """The Sports feed as malformed XML listing the fault links (an unescaped ``&``,
+        an unclosed tag, a stray control character), or the Politics feed cut off mid-item."""
+        if name == EMPTY_FEED:
+            items = []
+            for url, title in self._fault_links("feed"):
+                items.append(f"<item>\n<title>{title} & more</title>\n<link>{url}</link>\n"
+                             f"<pubDate>{format_datetime(self.now.astimezone(AMMAN))}</pubDate>\n"
+                             f"<description>Partner <b>news\x0b</description>\n</item>")
+            xml = self._rss(name, []).replace("</channel>", "\n".join(items) + "\n</channel>")
+            return Response(body=xml.encode("utf-8"), content_type="application/rss+xml; charset=utf-8")
+        if name == "Politics":
+            stories = [x for x in self.listings["politics"] if isinstance(x, Story)][:FEED_SIZE]
+            xml = self._rss(name, stories)
+            items = [m.start() for m in re.finditer("<item>", xml)]
+            cut = xml.index("<description>", items[-1]) if len(items) > 1 else len(xml) * 2 // 3
+            return Response(body=xml[:cut].encode("utf-8"), content_type="application/rss+xml; charset=utf-8")
+        return None
 
     # ------------------------------------------------------------------- text
 
@@ -773,6 +984,10 @@ class MenafnSite(WireSite):
         if match:
             return self._arabic(int(match.group(1)), match.group(2) or "")
         match = re.fullmatch(r"/(\d{10})(?:/(.*))?", path)
+        if match and self.faults:
+            fault = self._fault_response(int(match.group(1)), match.group(2) or "", query)
+            if fault is not None:
+                return fault
         if match:
             return self._story(int(match.group(1)), match.group(2) or "")
         match = re.fullmatch(r"/(company|market-research)/([\w-]+)/?", path)
@@ -838,12 +1053,19 @@ class MenafnSite(WireSite):
         page = int(raw_page)
         if not 1 <= page <= pages:
             return self._html(self._error_page("ar" if name == "arabic" else "en"), 404)
-        return self._html(self._listing_page(name, page, pages))
+        html_page = self._listing_page(name, page, pages)
+        if self.faults and name == "business" and page == 1:
+            html_page = html_page.replace('<nav class="pagination">', self._fault_block() + '\n<nav class="pagination">', 1)
+        return self._html(html_page)
 
     def _feed(self, name: str) -> Response:
         sections = {label: key for key, label in SECTIONS.items()}
         if name != EMPTY_FEED and name not in sections:
             return self._html(self._error_page("en"), 404)
+        if self.faults:
+            fault = self._fault_feeds(name)
+            if fault is not None:
+                return fault
         stories = [] if name == EMPTY_FEED else \
             [x for x in self.listings[sections[name]] if isinstance(x, Story)][:FEED_SIZE]
         return Response(body=self._rss(name, stories).encode("utf-8"),
@@ -1024,6 +1246,8 @@ class MenafnSite(WireSite):
         text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
         if story.jsonld == "invalid":  # a template bug: trailing comma, closing brace lost
             text = text.rstrip().removesuffix("}").rstrip() + ",\n"
+        if story.fault == "control-jsonld":
+            text = _control_characters(text, [headline, description or ""])
         return text
 
     def _decoy_page(self, decoy: Decoy) -> str:

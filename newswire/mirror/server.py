@@ -31,6 +31,16 @@ class Response:
     ``truncate_at`` simulates a connection that dies mid-download: the full length is
     announced in Content-Length, only ``truncate_at`` bytes are sent, then the
     connection is closed.
+
+    The hostile kinds (``--faults``), each served without blocking other requests:
+
+    * ``hang``: the headers and ``body`` (the first bytes of a page) are sent, then
+      nothing, ever; only the client's download timeout ends it.
+    * ``trickle``: ``body`` is sent one byte every ``trickle`` seconds (1.0), with its
+      full Content-Length announced, so the client never sees the end in time.
+    * ``repeat_to``: ``body`` is repeated until ``repeat_to`` bytes (12 MB) have been
+      sent in 64 KB writes, chunked, with no Content-Length to warn the client.
+    * ``reset``: nothing is answered; the TCP connection is aborted (an RST).
     """
 
     status: int = 200
@@ -38,6 +48,10 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     truncate_at: int | None = None
+    hang: bool = False
+    trickle: float | None = None
+    repeat_to: int | None = None
+    reset: bool = False
 
 
 def redirect(location: str, status: int = 301) -> Response:
@@ -196,11 +210,16 @@ class _HostRouter(Resource):
 
     @staticmethod
     def _send(request, response: Response, site: WireSite | None):
+        if response.reset:
+            request.channel.transport.abortConnection()
+            return NOT_DONE_YET
         request.setResponseCode(response.status)
         request.setHeader(b"content-type", response.content_type.encode())
         request.setHeader(b"server", (site.server_header if site else "nginx").encode())
         for name, value in response.headers.items():
             request.setHeader(name.encode(), value.encode("latin-1"))
+        if response.hang or response.trickle or response.repeat_to:
+            return _stream(request, response)
         if response.truncate_at is None:
             return response.body
         request.setHeader(b"content-length", str(len(response.body)).encode())
@@ -208,3 +227,48 @@ class _HostRouter(Resource):
             request.write(response.body[: response.truncate_at])
         request.channel.transport.loseConnection()
         return NOT_DONE_YET
+
+
+def _stream(request, response: Response):
+    """Serve a ``hang``, ``trickle`` or ``repeat_to`` response with the reactor's
+    timers (never a sleep: the other connections are served meanwhile); everything
+    stops as soon as the client goes away."""
+    from twisted.internet import reactor
+
+    gone: list[bool] = []
+    request.notifyFinish().addBoth(lambda _: gone.append(True))
+    if request.method == b"HEAD":
+        request.finish()
+        return NOT_DONE_YET
+    if response.hang:
+        request.write(response.body)  # headers and the first bytes, then silence
+        return NOT_DONE_YET
+    if response.trickle:
+        request.setHeader(b"content-length", str(len(response.body)).encode())
+        body = response.body
+
+        def drip(offset: int) -> None:
+            if gone:
+                return
+            if offset >= len(body):
+                request.finish()
+                return
+            request.write(body[offset: offset + 1])
+            reactor.callLater(response.trickle, drip, offset + 1)
+
+        drip(0)
+        return NOT_DONE_YET
+    chunk = (response.body or b" ") * (65536 // max(1, len(response.body)) + 1)
+    chunk = chunk[:65536]
+
+    def pour(sent: int) -> None:
+        if gone:
+            return
+        if sent >= response.repeat_to:
+            request.finish()
+            return
+        request.write(chunk)
+        reactor.callLater(0, pour, sent + len(chunk))
+
+    pour(0)
+    return NOT_DONE_YET
