@@ -43,6 +43,7 @@ eval: $(STAMP)
 
 ## Speed and memory figures (printed, not asserted).
 bench: $(STAMP)
+	$(BIN)/python -m newswire.bench crawl --articles 1000 10000
 	$(BIN)/python -m newswire.bench store --stories 1000000
 
 ## Forget what demo runs delivered (the next `make demo` delivers everything again).

@@ -1,5 +1,8 @@
 """``make bench``: speed and memory figures, printed (never asserted by tests).
 
+``python -m newswire.bench crawl`` times end-to-end crawls of the mirror against a bare
+Scrapy spider fetching the same pages (``newswire.bench_crawl``).
+
 ``python -m newswire.bench store [--stories 1000000]`` fills a fresh state store the
 way the pipelines do (one ``observe`` per story with two URL variants, one
 near-duplicate signature) and reports insert and lookup rates, near-duplicate query
@@ -72,9 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     store = sub.add_parser("store", help="state store at scale")
     store.add_argument("--stories", type=int, default=1_000_000)
+    crawl = sub.add_parser("crawl", help="end-to-end crawl against a bare Scrapy baseline")
+    crawl.add_argument("--articles", type=int, nargs="+", default=[1000, 10000],
+                       help="articles per wire, one run per size (default: 1000 then 10000)")
+    crawl.add_argument("--wires", nargs="*", help="wires to crawl (default: all)")
     args = parser.parse_args(argv)
     if args.what == "store":
         bench_store(args.stories)
+    else:
+        from newswire.bench_crawl import bench_crawl, report
+
+        for size in args.articles:
+            print(f"\ncrawl bench: {size:,} articles per wire")
+            report(bench_crawl(size, args.wires))
     return 0
 
 
