@@ -33,7 +33,8 @@ class MirrorProcess:
             self.proc.kill()
 
 
-def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: int = 300, pythonpath: str = "") -> dict:
+def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: int = 300, pythonpath: str = "",
+          spider_args: tuple[str, ...] = ()) -> dict:
     """Run the production spider against the mirror; return its records, manifest and log."""
     output = workdir / "output"
     log = workdir / f"{wire}.log"
@@ -57,6 +58,7 @@ def crawl(wire: str, mirror_url: str, workdir: Path, *settings: str, timeout: in
         "-s",
         "DOWNLOAD_DELAY=0",
         *[arg for s in settings for arg in ("-s", s)],
+        *[arg for a in spider_args for arg in ("-a", a)],
     ]
     env = {
         **os.environ,

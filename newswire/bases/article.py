@@ -117,7 +117,14 @@ class WireSpider(scrapy.Spider):
         self._open_window()
         store = state_of(self.crawler)
         self.policy = FetchPolicy(store, self.crawler.settings) if store is not None else None
-        for source in ("feed_requests", "sitemap_requests", "listing_requests"):
+        sources = ["feed_requests", "sitemap_requests", "listing_requests"]
+        dated = getattr(self, "feeds", None) or getattr(self, "sitemaps", None)
+        if self.window_start is not None and dated:
+            # Listing pages do not date their links, so in a date-window run they could
+            # only be honoured after fetching every article; feeds and sitemaps can.
+            sources.remove("listing_requests")
+            logger.info("Date window: listings skipped, discovery from dated feeds and sitemaps only")
+        for source in sources:
             for request in getattr(self, source, lambda: ())():
                 yield request
 
