@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     wires = args.wires or sorted(SpiderLoader.from_settings(settings).list())
     began = time.monotonic()
     mirror, base = start_mirror(args.articles, args.seed)
-    print(f"mirror: {base} ({args.articles} articles per wire, seed {args.seed}); politeness delays off for it")
+    print(f"mirror: {base} ({args.articles} articles per wire, seed {args.seed}); politeness delays off for it, Retry-After waits capped at 2 s")
     rows, status = [], 0
     try:
         for wire in wires:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             code = subprocess.call(
                 [sys.executable, "-m", "scrapy", "crawl", wire, "-s", f"NEWSWIRE_MIRROR={base}", "-s", "LOG_LEVEL=WARNING",
                  # The mirror is on this machine: politeness delays would only slow the demo.
-                 "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+                 "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWSWIRE_MAX_RETRY_AFTER=2",
                  # The mirror's stories must not mix with what real crawls delivered.
                  "-s", f"NEWSWIRE_STATE={DEMO_STATE}"],
                 env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings"},

@@ -38,9 +38,11 @@ import ipaddress
 import logging
 import re
 import socket
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 
 logger = logging.getLogger(__name__)
@@ -228,3 +230,68 @@ class RunDeadline:
         if self.call is not None and self.call.active():
             self.call.cancel()
         self.call = None
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Scrapy's retries, with 429 answers honouring ``Retry-After``.
+
+    Scrapy retries a 429 at once, which a rate limiter answers with another 429. Here
+    the wire's download slot waits for the time the server asks (``Retry-After: 120``
+    or an HTTP date), capped at ``NEWSWIRE_MAX_RETRY_AFTER`` seconds (default 60), before
+    the retry goes out; the wait is counted in ``newswire/ratelimit/waits`` and
+    ``newswire/ratelimit/seconds`` and logged. A 429 that outlasts the retries reaches
+    the spider, which records the page as blocked.
+    """
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("NEWSWIRE_MAX_RETRY_AFTER", 60)
+
+    def process_response(self, request, response, spider=None):
+        if response.status == 429 and not request.meta.get("dont_retry"):
+            wait = min(retry_after_seconds(response.headers.get("Retry-After")), self.max_wait)
+            if wait > 0:
+                self._pause_slot(request, wait)
+        return super().process_response(request, response)
+
+    def _pause_slot(self, request, wait: float) -> None:
+        from twisted.internet import reactor
+
+        downloader = self.crawler.engine.downloader
+        key = downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        if slot is None:
+            return
+        previous = slot.delay
+        slot.delay = max(slot.delay, wait)
+        stats = self.crawler.stats
+        stats.inc_value("newswire/ratelimit/waits")
+        stats.inc_value("newswire/ratelimit/seconds", int(round(wait)))
+        logger.warning("429 from %s: waiting %.0f s before the next request (Retry-After)", key, wait)
+
+        def restore() -> None:
+            # AutoThrottle may have changed it meanwhile: only undo our own raise.
+            if slot.delay == max(previous, wait):
+                slot.delay = previous
+
+        reactor.callLater(wait, restore)
+
+
+def retry_after_seconds(value: bytes | str | None) -> float:
+    """``Retry-After`` in seconds: ``b"120"`` -> 120; an HTTP date -> seconds from now;
+    absent or junk -> 0."""
+    if not value:
+        return 0.0
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        from email.utils import parsedate_to_datetime
+
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())

@@ -73,7 +73,11 @@ PLAYWRIGHT_SETTINGS = {
 # redirect loops. Each is counted as newswire/refused/<reason> and logged.
 DOWNLOADER_MIDDLEWARES = {
     "newswire.middlewares.RefuseUnsafeRequests": 40,  # before OffsiteMiddleware (50) and robots.txt (100)
+    # Scrapy's retries, with 429s waiting for the server's Retry-After (at most this long).
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newswire.middlewares.RetryAfterMiddleware": 550,
 }
+NEWSWIRE_MAX_RETRY_AFTER = 60
 # Only the network: no download handler may read local files, S3 buckets or FTP servers,
 # even if a URL with such a scheme got past the middleware (browser wires included).
 _NO_LOCAL_HANDLERS = {"file": None, "s3": None, "ftp": None}

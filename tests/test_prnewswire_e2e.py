@@ -93,3 +93,8 @@ def test_broken_discovery_files_are_counted(run):
     assert "'newswire/sitemap/corrupt_gzip': 1" in log  # Sitemap_Index_Sep_2026.xml.gz
     assert "'newswire/sitemap/empty'" in log  # the news sitemap's pages past the end
     assert "'newswire/listing/fetched'" in log
+
+
+def test_429s_wait_for_retry_after(run):
+    assert "'newswire/ratelimit/waits'" in run["log"]
+    assert "(Retry-After)" in run["log"]
