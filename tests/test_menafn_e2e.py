@@ -126,3 +126,7 @@ def test_run_report_next_to_the_feed(run):
     assert "published_at 100%" in summary
     assert page.count("<svg") == 3 and "Items dropped, by reason" in page and "soft_404" in page
     assert not list(folder.glob("*.part"))
+
+
+def test_static_wire_never_starts_a_browser(run):
+    assert "playwright" not in run["log"].lower()

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from newswire.mirror import apnews
 from newswire.mirror.apnews import ApnewsSite
+from newswire.mirror.businesswire import BusinesswireSite
 from newswire.mirror.einpresswire import EinpresswireSite
 from newswire.mirror.globenewswire import GlobenewswireSite
 from newswire.mirror.menafn import MenafnSite
@@ -136,6 +137,20 @@ def save_globenewswire(dest: Path, seed: int = 1, articles: int = 60) -> int:
     return _save_press(site, dest, picks, ("akamai", "captcha"), seed, articles)
 
 
+def save_businesswire(dest: Path, seed: int = 1, articles: int = 60) -> int:
+    """One release per template generation, the client-rendered shell whose release is
+    only in its ``__NEXT_DATA__`` blob, the French version, the slug-less URL, a photo
+    caption and a "View source version" line, and the Akamai block page."""
+    site = BusinesswireSite(seed=seed, articles=articles)
+    newest = site.newest_first()
+    picks = [next(r for r in newest if r.template == t and not r.traps & {"next_data", "slugless"})
+             for t in ("classic", "2024")]
+    picks.append(next(r for r in newest if r.language == "fr"))
+    picks += [next(r for r in newest if trap in r.traps) for trap in ("next_data", "slugless", "photo", "permalink")]
+    picks.append(next(r for r in newest if r.template == "classic" and r.published.month in (7, 8)))
+    return _save_press(site, dest, picks, ("akamai",), seed, articles)
+
+
 def _write_pages(folder: Path, pages: list[tuple[str, str, bytes, dict]], seed: int, articles: int) -> int:
     """Write ``(name, url, page bytes, expected fields)`` fixtures into ``folder`` and list
     them in ``meta.json``, keeping the real-page fixtures (``"real_page": true``) there."""
@@ -211,3 +226,4 @@ if __name__ == "__main__":
     print(f"{save_globenewswire(target)} GlobeNewswire fixtures written to {target / 'globenewswire'}")
     print(f"{save_apnews(target)} AP News fixtures written to {target / 'apnews'}")
     print(f"{save_einpresswire(target)} EIN Presswire fixtures written to {target / 'einpresswire'}")
+    print(f"{save_businesswire(target)} Business Wire fixtures written to {target / 'businesswire'}")

@@ -9,12 +9,13 @@ from __future__ import annotations
 from newswire.extraction.urls import host_of
 from newswire.parsers.apnews import ApnewsParser
 from newswire.parsers.base import Parser
+from newswire.parsers.businesswire import BusinesswireParser
 from newswire.parsers.einpresswire import EinpresswireParser
 from newswire.parsers.globenewswire import GlobenewswireParser
 from newswire.parsers.menafn import MenafnParser
 from newswire.parsers.prnewswire import PrnewswireParser
 
-PARSERS: dict[str, Parser] = {p.wire: p for p in (MenafnParser(), ApnewsParser(), EinpresswireParser(), PrnewswireParser(), GlobenewswireParser())}
+PARSERS: dict[str, Parser] = {p.wire: p for p in (MenafnParser(), ApnewsParser(), EinpresswireParser(), PrnewswireParser(), GlobenewswireParser(), BusinesswireParser())}
 GENERIC = Parser()
 
 
