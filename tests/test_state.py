@@ -92,3 +92,12 @@ def test_forget_and_redeliver(store, tmp_path):
     assert store.get("menafn:1").version == 0
     assert store.forget("menafn") == 2
     assert store.get("menafn:2") is None and store.story_for_url("https://menafn.com/2/Story") is None
+
+
+def test_feed_validators_count_only_once_their_run_is_published(store):
+    store.note_validators("prnewswire/run1", "https://www.prnewswire.com/rss/x.rss", '"abc"', None)
+    store.add_pending("prnewswire/run1", "prnewswire:1", 1, "h", "t")
+    assert store.validators("https://www.prnewswire.com/rss/x.rss") == (None, None)  # a crash here forgets them
+    store.begin_publish("prnewswire/run1", "f.jsonl")
+    store.commit_publish("prnewswire/run1")
+    assert store.validators("https://www.prnewswire.com/rss/x.rss") == ('"abc"', None)

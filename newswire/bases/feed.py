@@ -23,6 +23,10 @@ class FeedMixin:
 
     Each entry's title, date, author and description travel with the article request
     as hints: the page's own metadata wins, the feed fills what the page lacks.
+    With a state store, a feed's ``ETag`` / ``Last-Modified`` are sent back as
+    ``If-None-Match`` / ``If-Modified-Since``; a ``304`` skips the feed
+    (``newswire/feed/not_modified``). Validators are kept only once the run that saw
+    them has published its feed, so a crashed run's entries are read again.
     A malformed feed is parsed as far as it goes (``newswire/feed/malformed``); an
     empty one is counted (``newswire/feed/empty``); neither stops the run.
     """
@@ -31,12 +35,32 @@ class FeedMixin:
     feed_priority: ClassVar[int] = 30
 
     def feed_requests(self):
+        store = getattr(self.policy, "store", None) if getattr(self, "policy", None) else None
         for url in self.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, priority=self.feed_priority)
+            headers = {}
+            etag, modified = store.validators(url) if store is not None else (None, None)
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, priority=self.feed_priority,
+                                 headers=headers, meta={"handle_httpstatus_list": [304]})
 
     def parse_feed(self, response):
         stats = self.crawler.stats
+        if response.status == 304:
+            # Unchanged since the last published run: its entries were all seen then.
+            stats.inc_value("newswire/feed/not_modified")
+            logger.info("Feed not modified since the last run: %s", response.url)
+            return
         stats.inc_value("newswire/feed/fetched")
+        store = getattr(self.policy, "store", None) if getattr(self, "policy", None) else None
+        etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        if store is not None and (etag or modified):
+            from newswire.state.crawl import run_key
+
+            store.note_validators(run_key(self), response.url,
+                                  etag.decode("latin-1") if etag else None, modified.decode("latin-1") if modified else None)
         headers = {"content-location": response.url}
         if response.headers.get("Content-Type"):
             headers["content-type"] = response.headers.get("Content-Type").decode("latin-1")

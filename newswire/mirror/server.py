@@ -206,6 +206,10 @@ class _HostRouter(Resource):
             except Exception as error:  # a bug in a site must show as a 500, not kill the server
                 print(f"mirror error on {host}{raw_path.decode('latin-1')}: {error!r}", file=sys.stderr, flush=True)
                 response = Response(500, b"Internal error\n", "text/plain; charset=utf-8")
+        etag = response.headers.get("ETag") if response.status == 200 else None
+        if etag and (request.getHeader(b"if-none-match") or b"").decode("latin-1") == etag:
+            # Conditional GET, as the wires' feed servers answer it (PR Newswire's RSS).
+            response = Response(304, b"", response.content_type, {"ETag": etag})
         return self._send(request, response, site)
 
     @staticmethod

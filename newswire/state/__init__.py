@@ -74,6 +74,13 @@ class StateStore(ABC):
     def dead_until(self, url: str) -> str | None: ...
 
     @abstractmethod
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """``(ETag, Last-Modified)`` of a feed as a published run saw it."""
+
+    @abstractmethod
+    def note_validators(self, run: str, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+    @abstractmethod
     def near_duplicates(self, signature, exclude: str) -> list[tuple[str, float]]:
         """Stories whose body is a near-duplicate of ``signature``: ``[(id, similarity)]``."""
 

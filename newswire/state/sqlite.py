@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS runs (
     run TEXT PRIMARY KEY, status TEXT NOT NULL, feed TEXT, updated_at TEXT DEFAULT CURRENT_TIMESTAMP,
     started_at TEXT, finish_reason TEXT, found INTEGER, fill TEXT
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS validators (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, run TEXT, published INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dead (url TEXT PRIMARY KEY, kind TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (
     run TEXT NOT NULL, story_id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT, title_fp TEXT,
@@ -137,6 +140,23 @@ class SQLiteStateStore(StateStore):
             (f"{wire}/%", runs),
         ).fetchall()
         return [json.loads(row[0]) for row in rows]
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """ETag and Last-Modified a published run saw for ``url``."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM validators WHERE url = ? AND published = 1", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def note_validators(self, run: str, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember a feed's validators; they count once ``run`` is published."""
+        self.db.execute(
+            "INSERT INTO validators (url, etag, last_modified, run, published) VALUES (?, ?, ?, ?, 0) "
+            "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+            "run = excluded.run, published = 0",
+            (url, etag, last_modified, run),
+        )
+        self._changed()
 
     def dead_until(self, url: str) -> str | None:
         row = self.db.execute("SELECT until FROM dead WHERE url = ?", (url,)).fetchone()
@@ -256,6 +276,7 @@ class SQLiteStateStore(StateStore):
             (run, feed[0] if feed else None, run),
         )
         delivered = cursor.rowcount
+        self.db.execute("UPDATE validators SET published = 1 WHERE run = ?", (run,))
         self.db.execute("DELETE FROM pending WHERE run = ?", (run,))
         self.db.execute("UPDATE runs SET status = 'published', updated_at = CURRENT_TIMESTAMP WHERE run = ?", (run,))
         self.flush()
