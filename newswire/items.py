@@ -48,8 +48,10 @@ class Article:
     A mailbox such as ``marketing@menafn.com (MENAFN)`` is not an author."""
 
     source: str | None = None
-    """Who issued the story. For a re-publisher such as MENAFN, the provider named in the
-    ``(MENAFN- Business Wire)`` marker (``Business Wire``), else the wire itself (``MENAFN``)."""
+    """Who issued the story: the company behind a press release (PR Newswire,
+    GlobeNewswire, Business Wire, EIN Presswire: ``Workday Inc.``), the provider a
+    re-publisher names (MENAFN's ``(MENAFN- Business Wire)`` -> ``Business Wire``), else the
+    wire itself (``MENAFN``, ``AP``)."""
 
     dateline: str | None = None
     """Place (and date) line the story opens with (``KHANKENDI, Azerbaijan, July 4``), or null."""
