@@ -1,6 +1,8 @@
 """Scrapy settings for newswire: polite production defaults, one ordered pipeline
 chain, and feeds written only by Scrapy's feed exports."""
 
+import warnings
+
 from newswire.items import EXPORT_FIELDS
 from newswire.schema import json_schema
 
@@ -155,4 +157,6 @@ FEED_STORAGES = {"": "newswire.feedstorage.AtomicFileFeedStorage", "file": "news
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 
 LOG_LEVEL = "INFO"
+# Spidermon 1.27 still calls Spider.log(); the deprecation says nothing to an operator.
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated")
 LOG_FORMATTER = "newswire.logformatter.NewswireLogFormatter"
