@@ -31,7 +31,9 @@ class ListingMixin:
     #: (the spider must also set ``custom_settings = PLAYWRIGHT_SETTINGS``).
     listing_needs_browser: ClassVar[bool] = False
     next_page_xpath: ClassVar[str] = '//a[@rel="next"]/@href'
-    max_listing_pages: ClassVar[int] = 200
+    # A safety stop only: a first run of a large section walks hundreds of pages
+    # (MENAFN: 10 stories a page), and "nothing new" ends the walk of re-served pages.
+    max_listing_pages: ClassVar[int] = 1000
     listing_priority: ClassVar[int] = 20
 
     def listing_requests(self):
@@ -74,5 +76,8 @@ class ListingMixin:
         elif behind == new:
             stats.inc_value("newswire/listing/stop_behind_last_run")
             logger.info("Listing page holds only stories before the last complete run, stopping: %s", response.url)
-        elif next_href and depth < self.max_listing_pages:
+        elif next_href and depth >= self.max_listing_pages:
+            stats.inc_value("newswire/listing/stop_max_pages")
+            logger.warning("Listing walk stopped at max_listing_pages=%d: %s", self.max_listing_pages, response.url)
+        elif next_href:
             yield self._listing_request(response.urljoin(next_href), depth + 1)
