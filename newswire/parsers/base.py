@@ -47,9 +47,14 @@ class Parser:
     def name(self) -> str:
         return f"{self.wire}/{self.version}"
 
+    id_in_url: re.Pattern | None = None
+    """Regex finding the wire's story id in a URL; the first group that matched is the id
+    (``menafn\\.com/(\\d{10})/`` -> ``"1109925453"``)."""
+
     def native_id(self, url: str) -> str | None:
         """The wire's own story id from a URL (``"1109925453"``), or None."""
-        return None
+        match = self.id_in_url.search(url) if self.id_in_url is not None else None
+        return next((group for group in match.groups() if group), None) if match else None
 
     def parse_fields(self, tree, url: str) -> dict[str, Any]:
         """Hook: fields read with the wire's own rules, overriding the generic ones.

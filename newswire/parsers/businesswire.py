@@ -59,14 +59,11 @@ class BusinesswireParser(Parser):
     wire = "businesswire"
     version = "v1"
     hosts = ("businesswire.com",)
+    id_in_url = ID_IN_URL
     article_xpath = f"{BODY_2024} | {BODY_CLASSIC}"
     default_tz = "America/New_York"
     """Classic pages print "November 26, 2026 08:05 AM Eastern Standard Time"."""
     title_suffix = re.compile(r"\s*\|\s*Business Wire\s*$", re.I)
-
-    def native_id(self, url: str) -> str | None:
-        match = ID_IN_URL.search(url)
-        return match.group(1) if match else None
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}

@@ -52,13 +52,10 @@ class GlobenewswireParser(Parser):
     wire = "globenewswire"
     version = "v1"
     hosts = ("globenewswire.com",)
+    id_in_url = ID_IN_URL
     article_xpath = f"{BODY_2023} | {BODY_LEGACY}"
     default_tz = "America/New_York"
     title_suffix = re.compile(r"\s*[|\-–]\s*GlobeNewswire(?: News Room)?\s*$", re.I)
-
-    def native_id(self, url: str) -> str | None:
-        match = ID_IN_URL.search(url)
-        return match.group(1) if match else None
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}

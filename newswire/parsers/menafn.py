@@ -34,14 +34,11 @@ class MenafnParser(Parser):
     wire = "menafn"
     version = "v1"
     hosts = ("menafn.com",)
+    id_in_url = ID_IN_URL
     # <article class="news-story"> ... <div class="news-body" id="ctl00_cphMain_divBody">: the
     # ASP.NET id is the stabler hook; the class is the fallback.
     article_xpath = '//*[@id="ctl00_cphMain_divBody"] | //div[contains(concat(" ", normalize-space(@class), " "), " news-body ")]'
     title_suffix = re.compile(r"\s*[|\-–]\s*MENAFN(\.COM)?\s*$", re.I)
-
-    def native_id(self, url: str) -> str | None:
-        match = ID_IN_URL.search(url)
-        return (match.group(1) or match.group(2)) if match else None
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}

@@ -61,13 +61,10 @@ class PrnewswireParser(Parser):
     wire = "prnewswire"
     version = "v1"
     hosts = ("prnewswire.com",)
+    id_in_url = ID_IN_URL
     article_xpath = f"{BODY_2023} | {BODY_LEGACY} | {BODY_2015}"
     default_tz = "America/New_York"
     """Listings and ``p.mb-no`` print "Jun 13, 2023, 09:05 ET"."""
-
-    def native_id(self, url: str) -> str | None:
-        match = ID_IN_URL.search(url)
-        return match.group(1) if match else None
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
