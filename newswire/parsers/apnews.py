@@ -175,5 +175,3 @@ class ApnewsParser(Parser):
         fields["tags"] = self.clean_tags(fields.get("tags") or [], fields.get("url") or "")
         return kept, fixes
 
-    def clean_title(self, title: str) -> str:
-        return self.title_suffix.sub("", title).strip()

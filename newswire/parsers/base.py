@@ -40,8 +40,12 @@ class Parser:
     default_tz: str | None = None
     """IANA zone of zone-less times this wire prints (``America/New_York`` for ET)."""
 
-    title_suffix = re.compile(r"\s*[|\-–—]\s*[^|\-–—]{2,40}$")
-    """Site-name suffix removed from ``og:title``/``<title>`` values (``" | MENAFN.COM"``)."""
+    title_suffix: re.Pattern | None = None
+    """The wire's site-name suffix, removed from titles (``" | MENAFN.COM"``)."""
+
+    dateline_pattern: re.Pattern | None = None
+    """The wire's own dateline form, tried before the generic rules; its ``dateline``
+    group is the dateline (``TOKYO--(BUSINESS WIRE)``)."""
 
     @property
     def name(self) -> str:
@@ -72,11 +76,13 @@ class Parser:
         return paragraphs, []
 
     def clean_title(self, title: str) -> str:
-        return title
+        return self.title_suffix.sub("", title).strip() if self.title_suffix is not None else title
 
     def clean_summary(self, summary: str) -> str:
         return summary
 
     def find_dateline(self, first_paragraph: str) -> str | None:
-        """Hook: the dateline that opens the body, or None (generic rules by default)."""
-        return find_dateline(first_paragraph)
+        """Hook: the dateline that opens the body, or None (the wire's pattern, then the
+        generic rules)."""
+        match = self.dateline_pattern.match(first_paragraph) if self.dateline_pattern is not None else None
+        return " ".join(match.group("dateline").split()) if match else find_dateline(first_paragraph)

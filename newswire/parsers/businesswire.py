@@ -64,6 +64,7 @@ class BusinesswireParser(Parser):
     default_tz = "America/New_York"
     """Classic pages print "November 26, 2026 08:05 AM Eastern Standard Time"."""
     title_suffix = re.compile(r"\s*\|\s*Business Wire\s*$", re.I)
+    dateline_pattern = DATELINE
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
@@ -106,14 +107,6 @@ class BusinesswireParser(Parser):
             kept.append(paragraph)
         return finish_release(kept, fields, fixes)
 
-    def find_dateline(self, first_paragraph: str) -> str | None:
-        match = DATELINE.match(first_paragraph)
-        if match:
-            return " ".join(match.group("dateline").split())
-        return super().find_dateline(first_paragraph)
-
-    def clean_title(self, title: str) -> str:
-        return self.title_suffix.sub("", title).strip()
 
 
 def _next_data_release(tree) -> dict | None:

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 from newswire.extraction.text import block_text
 from newswire.parsers.base import Parser
-from newswire.parsers.press_release import container_text, finish_release
+from newswire.parsers.press_release import container_text, finish_release, until_trailer
 
 ID_IN_URL = re.compile(r"^/(?:article|pr_news)/(\d{6,12})(?:/|$)")
 # Blocks after the release: everything from the first of these on is the wire's.
@@ -118,14 +118,7 @@ class EinpresswireParser(Parser):
 
     def clean_paragraphs(self, paragraphs, fields):
         fixes: list[str] = []
-        kept = []
-        for paragraph in paragraphs:
-            if TRAILERS.match(paragraph):
-                fixes.append("trailing_furniture")
-                break
-            kept.append(paragraph)
+        kept = until_trailer(paragraphs, TRAILERS, fixes)
         # The issuer's own "Contact Us:" lines, tickers, no authors: as on every press-release wire.
         return finish_release(kept, fields, fixes)
 
-    def clean_title(self, title: str) -> str:
-        return self.title_suffix.sub("", title).strip()

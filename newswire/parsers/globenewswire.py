@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from newswire.parsers.base import Parser
-from newswire.parsers.press_release import container_text, finish_release
+from newswire.parsers.press_release import container_text, finish_release, until_trailer
 
 _CLASS = 'contains(concat(" ", normalize-space(@class), " "), " {} ")'
 BODY_2023 = '//div[@id="main-body-container"]'
@@ -56,6 +56,7 @@ class GlobenewswireParser(Parser):
     article_xpath = f"{BODY_2023} | {BODY_LEGACY}"
     default_tz = "America/New_York"
     title_suffix = re.compile(r"\s*[|\-–]\s*GlobeNewswire(?: News Room)?\s*$", re.I)
+    dateline_pattern = DATELINE
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
@@ -90,19 +91,6 @@ class GlobenewswireParser(Parser):
 
     def clean_paragraphs(self, paragraphs, fields):
         fixes: list[str] = []
-        kept = []
-        for paragraph in paragraphs:
-            if TRAILERS.match(paragraph):
-                fixes.append("trailing_furniture")
-                break
-            kept.append(paragraph)
+        kept = until_trailer(paragraphs, TRAILERS, fixes)
         return finish_release(kept, fields, fixes)
 
-    def find_dateline(self, first_paragraph: str) -> str | None:
-        match = DATELINE.match(first_paragraph)
-        if match:
-            return " ".join(match.group("dateline").split())
-        return super().find_dateline(first_paragraph)
-
-    def clean_title(self, title: str) -> str:
-        return self.title_suffix.sub("", title).strip()

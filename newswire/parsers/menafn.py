@@ -88,8 +88,6 @@ class MenafnParser(Parser):
                 kept.append(paragraph)
         return kept, fixes
 
-    def clean_title(self, title: str) -> str:
-        return self.title_suffix.sub("", title).strip()
 
     def clean_summary(self, summary: str) -> str:
         return TRACKING_TOKEN.sub(" ", MARKER.sub("", summary)).strip()

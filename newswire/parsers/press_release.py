@@ -144,6 +144,16 @@ def text_of(node) -> str:
     return " ".join(str(node).split())
 
 
+def until_trailer(paragraphs: list[str], trailers: re.Pattern, fixes: list[str]) -> list[str]:
+    """The paragraphs before the first one ``trailers`` matches ("Press Release Actions",
+    "Contact Us:"): what follows it is page furniture."""
+    for index, paragraph in enumerate(paragraphs):
+        if trailers.match(paragraph):
+            fixes.append("trailing_furniture")
+            return paragraphs[:index]
+    return paragraphs
+
+
 def finish_release(paragraphs: list[str], fields: dict, fixes: list[str]) -> tuple[list[str], list[str]]:
     """The cleaning every press-release wire ends with: contact blocks, multimedia lines
     and Cloudflare placeholders out; tickers from the page, else from the sitemap/feed
