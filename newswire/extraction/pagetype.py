@@ -73,7 +73,7 @@ def classify(
         return "error"
     head_text = " ".join(tree.xpath("//title//text()"))[:500]
     visible = " ".join(
-        " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")).split()
+        " ".join(tree.xpath("//body//text()[not(parent::script) and not(parent::style)]")).split()
     )
     words = len(body_text.split())
     sample = head_text + " " + visible[:3000]
