@@ -1,7 +1,8 @@
 """``make bench``: speed and memory figures, printed (never asserted by tests).
 
 ``python -m newswire.bench crawl`` times end-to-end crawls of the mirror against a bare
-Scrapy spider fetching the same pages (``newswire.bench_crawl``).
+Scrapy spider fetching the same pages: every request the crawl sent, as the mirror
+logged it (``newswire.bench_crawl``).
 
 ``python -m newswire.bench store [--stories 1000000]`` fills a fresh state store the
 way the pipelines do (one ``observe`` per story with two URL variants, one

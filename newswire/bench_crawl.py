@@ -1,10 +1,13 @@
 """``python -m newswire.bench crawl``: end-to-end crawl speed against a bare baseline.
 
-Serves the mirror with ``--articles`` per wire, then for each wire runs (1) the
-production ``scrapy crawl <wire>`` — discovery, extraction, all pipelines, feed — and
-(2) a bare Scrapy spider that fetches the same article URLs (from the mirror's truth)
-and does nothing with them, the cost of Scrapy alone. Each crawl is its own process;
-CPU time and peak memory are read from ``getrusage`` of that child.
+Serves the mirror with ``--articles`` per wire and ``--request-log``, then for each wire
+runs (1) the production ``scrapy crawl <wire>`` — discovery, extraction, all pipelines,
+feed — and (2) a bare Scrapy spider that fetches exactly the requests the mirror logged
+during (1), in order, once each (feeds, sitemaps, listings, robots.txt, redirect hops,
+retried 429s, article pages), and does nothing with them: the cost of Scrapy alone for
+the same pages. Each crawl is its own process. CPU time is the ``getrusage`` delta of
+the children; peak memory is the largest sum of RSS over the crawl process and all its
+descendants (extraction workers, a browser), sampled from ``/proc`` while it runs.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -23,32 +27,126 @@ BARE_SPIDER = '''
 import json, scrapy
 
 class BareSpider(scrapy.Spider):
+    """Fetches each URL of the file once, as given: no redirects followed, no retries,
+    no robots.txt of its own (the crawl's robots.txt fetches are in the file). Its
+    request count and finish reason go to the ``stats`` file (it has no run verdict,
+    so ``scrapy crawl`` exits 1)."""
     name = "bare"
     custom_settings = {"ITEM_PIPELINES": {}, "FEEDS": {}, "EXTENSIONS": {}, "ROBOTSTXT_OBEY": False,
-                       "SPIDERMON_ENABLED": False, "DOWNLOADER_MIDDLEWARES": {}}
+                       "SPIDERMON_ENABLED": False, "DOWNLOADER_MIDDLEWARES": {},
+                       "REDIRECT_ENABLED": False, "RETRY_ENABLED": False}
 
-    def __init__(self, urls, **kwargs):
+    def __init__(self, urls, stats, **kwargs):
         super().__init__(**kwargs)
         self.urls = [line.strip() for line in open(urls) if line.strip()]
+        self.stats_file = stats
 
     async def start(self):
         for url in self.urls:
-            yield scrapy.Request(url, callback=self.parse)
+            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
 
     def parse(self, response):
         pass
+
+    def closed(self, reason):
+        stats = self.crawler.stats.get_stats()
+        with open(self.stats_file, "w") as out:
+            json.dump({"finish_reason": reason, "requests": stats.get("downloader/request_count", 0),
+                       "responses": stats.get("downloader/response_count", 0)}, out)
 '''
+
+SAMPLE_EVERY = 0.1  # seconds between /proc samples of the crawl's process tree
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (every thread's ``children`` file: a child belongs to
+    the thread that forked it)."""
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as handle:
+                found.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _children_by_scan() -> dict[int, list[int]]:
+    """ppid -> children from every ``/proc/<pid>/stat`` (kernels without ``children`` files)."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        # The command name is in parentheses and may contain spaces: fields start after the last ")".
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+_HAS_CHILDREN_FILES = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0  # gone, or a zombie (no VmRSS line)
+
+
+def tree_rss_kb(root: int) -> int:
+    """Sum of VmRSS over ``root`` and all its descendants. Pages shared between them
+    (fork's copy-on-write, a browser's shared libraries) are counted once per process,
+    so this is an upper bound of the memory really used. A descendant whose parent
+    exited (re-parented to init) is no longer seen."""
+    scan = None if _HAS_CHILDREN_FILES else _children_by_scan()
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _rss_kb(pid)
+        todo.extend(_children(pid) if scan is None else scan.get(pid, ()))
+    return total
 
 
 def _run(cmd: list[str], env: dict, cwd: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    code = subprocess.call(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_kb(process.pid))
+            done.wait(SAMPLE_EVERY)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = process.wait()
     wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # RUSAGE_CHILDREN counts every descendant that was waited for, all the way down (the
+    # crawl process reaps its worker processes); a browser's CPU is included only if its
+    # processes were reaped by their parents (Playwright's driver), not if orphaned.
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest child so far: run the smaller crawl first.
-    return {"code": code, "wall": wall, "cpu": cpu, "peak_mb": after.ru_maxrss / 1024}
+    return {"code": code, "wall": wall, "cpu": cpu, "peak_mb": peak[0] / 1024}
 
 
 def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[dict]:
@@ -61,8 +159,10 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[
     (work / "barebench").mkdir()
     (work / "barebench" / "__init__.py").write_text(BARE_SPIDER)
     truth = work / "truth.jsonl"
+    request_log = work / "requests.log"
     mirror = subprocess.Popen([sys.executable, "-m", "newswire.mirror", "--port", "0", "--articles", str(articles),
-                               "--seed", str(seed), "--wires", ",".join(wires), "--truth", str(truth)],
+                               "--seed", str(seed), "--wires", ",".join(wires), "--truth", str(truth),
+                               "--request-log", str(request_log)],
                               stdout=subprocess.PIPE, text=True, cwd=root)
     base = re.search(r"http://127\.0\.0\.1:\d+", mirror.stdout.readline()).group(0)
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings",
@@ -73,18 +173,24 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[
               "-s", "NEWSWIRE_MAX_RETRY_AFTER=0"]
     rows = []
     try:
-        records = [json.loads(line) for line in truth.read_text().splitlines()]
         for wire in wires:
-            urls = work / f"{wire}.urls"
-            urls.write_text("\n".join(r["url"] for r in records if r["wire"] == wire))
-            bare = _run([sys.executable, "-m", "scrapy", "crawl", "bare", "-a", f"urls={urls}", *common,
-                         "-s", "SPIDER_MODULES=barebench"], env, work)
+            # The mirror appends to the log with O_APPEND: emptying it here is safe, and
+            # once the crawl has exited every request it sent is in it.
+            request_log.write_bytes(b"")
             full = _run([sys.executable, "-m", "scrapy", "crawl", wire, *common,
                          "-s", f"NEWSWIRE_OUTPUT_DIR={work / 'output'}", "-s", f"NEWSWIRE_STATE={work / 'state.sqlite'}"],
                         env, work)
+            urls = work / f"{wire}.urls"
+            urls.write_bytes(request_log.read_bytes())
+            logged = sum(1 for line in urls.read_text(encoding="latin-1").splitlines() if line.strip())
+            bare_stats = work / f"{wire}.bare.json"
+            bare = _run([sys.executable, "-m", "scrapy", "crawl", "bare", "-a", f"urls={urls}",
+                         "-a", f"stats={bare_stats}", *common, "-s", "SPIDER_MODULES=barebench"], env, work)
+            bare.update(json.loads(bare_stats.read_text()) if bare_stats.exists()
+                        else {"finish_reason": f"exit {bare['code']}", "requests": 0, "responses": 0})
             manifest = json.loads(sorted((work / "output" / wire).glob("*.manifest.json"))[-1].read_text())
-            rows.append({"wire": wire, "articles": manifest["delivered"], "pages": len(urls.read_text().split()),
-                         "full": full, "bare": bare})
+            rows.append({"wire": wire, "articles": manifest["delivered"], "pages": bare["requests"], "logged": logged,
+                         "crawl_requests": manifest["requests"], "full": full, "bare": bare})
     finally:
         mirror.terminate()
         mirror.wait()
@@ -92,20 +198,41 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[
 
 
 def report(rows: list[dict]) -> None:
-    print(f"{'wire':<14} {'articles':>8} {'art/s':>7} {'bare p/s':>9} {'ratio':>6} {'CPU ms/art':>10} "
-          f"{'bare CPU ms/p':>13} {'peak MB':>8}")
-    total = {"articles": 0, "wall": 0.0, "cpu": 0.0, "bare_wall": 0.0, "pages": 0}
+    header = (f"{'wire':<14} {'articles':>8} {'pages':>7} {'art/s':>7} {'bare p/s':>9} {'speed vs bare':>13} "
+              f"{'CPU ms/art':>10} {'bare CPU ms/p':>13} {'peak MB (tree)':>14}")
+    print(header)
+
+    def line(name, articles, pages, wall, bare_wall, cpu, bare_cpu, peak_mb) -> None:
+        print(f"{name:<14} {articles:>8} {pages:>7} {articles / wall:>7.1f} {pages / bare_wall:>9.1f} "
+              f"{bare_wall / wall:>13.2f} {1000 * cpu / max(articles, 1):>10.1f} "
+              f"{1000 * bare_cpu / max(pages, 1):>13.2f} {peak_mb:>14.0f}")
+
+    total = {"articles": 0, "pages": 0, "wall": 0.0, "bare_wall": 0.0, "cpu": 0.0, "bare_cpu": 0.0, "peak_mb": 0.0}
+    notes = []
     for row in rows:
         full, bare = row["full"], row["bare"]
-        rate, bare_rate = row["articles"] / full["wall"], row["pages"] / bare["wall"]
-        print(f"{row['wire']:<14} {row['articles']:>8} {rate:>7.1f} {bare_rate:>9.1f} {rate / bare_rate:>6.2f} "
-              f"{1000 * full['cpu'] / max(row['articles'], 1):>10.1f} {1000 * bare['cpu'] / max(row['pages'], 1):>13.2f} "
-              f"{full['peak_mb']:>8.0f}")
+        line(row["wire"], row["articles"], row["pages"], full["wall"], bare["wall"], full["cpu"], bare["cpu"],
+             full["peak_mb"])
         total["articles"] += row["articles"]
         total["pages"] += row["pages"]
         total["wall"] += full["wall"]
-        total["cpu"] += full["cpu"]
         total["bare_wall"] += bare["wall"]
-    rate, bare_rate = total["articles"] / total["wall"], total["pages"] / total["bare_wall"]
-    print(f"{'all':<14} {total['articles']:>8} {rate:>7.1f} {bare_rate:>9.1f} {rate / bare_rate:>6.2f} "
-          f"{1000 * total['cpu'] / max(total['articles'], 1):>10.1f}")
+        total["cpu"] += full["cpu"]
+        total["bare_cpu"] += bare["cpu"]
+        total["peak_mb"] = max(total["peak_mb"], full["peak_mb"])
+        if not row["pages"] == row["logged"] == row["crawl_requests"]:
+            notes.append(f"{row['wire']}: the crawl counted {row['crawl_requests']} requests "
+                         f"(downloader/request_count), the mirror logged {row['logged']}, the bare spider "
+                         f"made {row['pages']}")
+        if full["code"]:
+            notes.append(f"{row['wire']}: the crawl exited {full['code']}")
+        if bare["finish_reason"] != "finished":
+            notes.append(f"{row['wire']}: the bare crawl ended with {bare['finish_reason']}")
+    if rows:
+        line("all", total["articles"], total["pages"], total["wall"], total["bare_wall"], total["cpu"],
+             total["bare_cpu"], total["peak_mb"])
+    print("baseline: a bare Scrapy spider (no extraction, pipelines or feed) fetching each request the production "
+          "crawl sent to the mirror, once, in order; speed vs bare = bare wall time / crawl wall time; "
+          "peak MB = largest sum of RSS over the crawl's process tree (all row: the largest)")
+    for note in notes:
+        print(f"  note: {note}")

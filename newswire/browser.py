@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import os
 
-from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
-
 from newswire.downloader import download_via_mirror, mirror_target
 
 CHROMIUM = "/usr/bin/chromium"
@@ -65,15 +63,30 @@ async def route_to_mirror(page, request) -> None:
     await page.route("**", handle)
 
 
-class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
-    """scrapy-playwright's handler, with plain requests routed to the mirror like
-    :class:`~newswire.downloader.MirrorDownloadHandler` does."""
+def _handler_class():
+    from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
-    def __init__(self, crawler):
-        super().__init__(crawler)
-        self.mirror = (crawler.settings.get("NEWSWIRE_MIRROR") or "").rstrip("/")
+    class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
+        """scrapy-playwright's handler, with plain requests routed to the mirror like
+        :class:`~newswire.downloader.MirrorDownloadHandler` does."""
 
-    async def download_request(self, request):
-        if request.meta.get("playwright") or not self.mirror:
-            return await super().download_request(request)
-        return await download_via_mirror(super().download_request, request, self.mirror)
+        def __init__(self, crawler):
+            super().__init__(crawler)
+            self.mirror = (crawler.settings.get("NEWSWIRE_MIRROR") or "").rstrip("/")
+
+        async def download_request(self, request):
+            if request.meta.get("playwright") or not self.mirror:
+                return await super().download_request(request)
+            return await download_via_mirror(super().download_request, request, self.mirror)
+
+    return BrowserDownloadHandler
+
+
+def __getattr__(name: str):
+    # scrapy-playwright (≈ 0.2 s of imports) loads only when a browser wire's settings
+    # name "newswire.browser.BrowserDownloadHandler", never for the static wires.
+    if name == "BrowserDownloadHandler":
+        handler = _handler_class()
+        globals()[name] = handler
+        return handler
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

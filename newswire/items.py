@@ -123,8 +123,13 @@ class Article:
     date_candidates: list[tuple[str, str]] = field(default_factory=list)
     """Internal: publication dates found on the page, best first, as ``(raw, method)``."""
 
+    signature: bytes | None = None
+    """Internal: MinHash signature of the body (64 little-endian uint32, see
+    ``newswire.state.neardup``) for the syndication check; None for bodies too short
+    to compare."""
 
-INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates")
+
+INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates", "signature")
 
 #: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).
 EXPORT_FIELDS = [f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS]

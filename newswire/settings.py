@@ -89,6 +89,13 @@ PLAYWRIGHT_SETTINGS["DOWNLOAD_HANDLERS"].update(_NO_LOCAL_HANDLERS)
 # this many seconds is closed with finish reason closespider_timeout, which exits 2
 # (newswire.verdict) so a scheduler sees it; 0 means no deadline.
 NEWSWIRE_DEADLINE_SECONDS = 3600
+# Extraction (parse, clean, normalise) runs in this many worker processes
+# (newswire.workers) so the reactor's core keeps downloading: None = cores - 1
+# (a 2-core machine: 1 worker), 0 = in the crawl process.
+NEWSWIRE_EXTRACTION_WORKERS = None
+# Items of one response processed at once. A response yields one article (or many
+# requests): Scrapy's default of 100 starts 100 asyncio tasks per response for nothing.
+CONCURRENT_ITEMS = 16
 # Real wires redirect at most three times (http -> https -> canonical slug); more is a trap.
 REDIRECT_MAX_TIMES = 5
 # Secrets (user:password@ in URLs, Proxy-Authorization, ?token= / ?api_key= / ?sig=

@@ -1,5 +1,7 @@
 """Each pipeline on its own, built the way Scrapy builds it (from_crawler)."""
 
+import inspect
+
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
@@ -16,13 +18,27 @@ BODY = " ".join(f"word{i}" for i in range(40))
 
 @pytest.fixture
 def crawler():
-    crawler = get_crawler(settings_dict={})
+    # Stages in this process: a unit test needs no worker pool.
+    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0})
     crawler.stats.open_spider()
     return crawler
 
 
 def build(cls, crawler):
     return cls.from_crawler(crawler)
+
+
+def process(pipeline, item):
+    """``process_item`` as Scrapy calls it, awaited when it is a coroutine. With no
+    worker processes nothing in it waits, so one step runs it to the end."""
+    result = pipeline.process_item(item)
+    if not inspect.iscoroutine(result):
+        return result
+    try:
+        result.send(None)
+    except StopIteration as done:
+        return done.value
+    raise AssertionError("process_item waited on something in a test without workers")
 
 
 @pytest.mark.parametrize(
@@ -48,7 +64,7 @@ def test_clean_counts_its_fixes(crawler):
         title="Headline",
         body=f"Sorry!!\n\n(MENAFN- Jordan Times) {BODY}\n\n{BODY}\n\nMost popular stories\n\nOther story",
     )
-    build(CleanPipeline, crawler).process_item(item)
+    process(build(CleanPipeline, crawler), item)
     assert item.body == BODY
     assert item.source == "Jordan Times"
     for fix in ("leading_furniture", "source_marker", "repeated_paragraphs", "trailing_furniture"):
@@ -65,7 +81,7 @@ def test_normalize_uses_page_date_then_feed_date(crawler):
         hints={"published": "Wed, 13 Aug 2025 07:00:00 GMT"},
         authors=["marketing@menafn.com (MENAFN)", "By JANE DOE"],
     )
-    pipeline.process_item(with_page_date)
+    process(pipeline, with_page_date)
     assert with_page_date.published_at == "2025-08-13T06:12:00Z"
     assert with_page_date.published_at_raw == "2025-08-13T09:12:00+03:00"
     assert with_page_date.authors == ["Jane Doe"]
@@ -75,7 +91,7 @@ def test_normalize_uses_page_date_then_feed_date(crawler):
 
     feed_only = Article(wire="menafn", url="https://menafn.com/1109925454/Y", body=BODY,
                         hints={"published": "Wed, 13 Aug 2025 07:00:00 GMT"})
-    pipeline.process_item(feed_only)
+    process(pipeline, feed_only)
     assert feed_only.published_at == "2025-08-13T07:00:00Z"
     assert crawler.stats.get_value("newswire/fix/published_at_from_feed") == 1
 

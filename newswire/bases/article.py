@@ -12,22 +12,20 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newswire.browser import chromium_problem
-from newswire.extraction import parse_page
 from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
-from newswire.extraction.encoding import decode_html
+from newswire.extraction.stages import parse_response
 from newswire.extraction.urls import canonicalize_url, strip_secrets
 from newswire.items import Article
 from newswire.middlewares import RefusedRequest, refusal_reason
 from newswire.parsers import parser_for_wire
 from newswire.state.crawl import FetchPolicy, now_of, state_of
+from newswire.workers import ExtractionWorkers
 
 logger = logging.getLogger(__name__)
 
 # Error pages must reach the callback so they are counted and dropped by structure,
 # not silently filtered by HttpErrorMiddleware (5xx and 429 are retried first).
 ARTICLE_ERROR_STATUSES = [400, 401, 402, 403, 404, 410, 429, 451, 500, 502, 503, 504]
-# C0 control characters and DEL, but not tab, newline, form feed or carriage return.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _day(raw: str) -> datetime | None:
@@ -73,11 +71,14 @@ class WireSpider(scrapy.Spider):
         self._stories: dict[str, dict[str, Any]] = {}
         self.policy: FetchPolicy | None = None
         self.window_start: datetime | None = None
+        # In-process until from_crawler gives the crawl's worker pool.
+        self.workers = ExtractionWorkers(0)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
+        spider.workers = ExtractionWorkers.for_crawler(crawler)
         problem = chromium_problem(crawler.settings)
         if problem:
             crawler.newswire_start_error = problem
@@ -176,21 +177,13 @@ class WireSpider(scrapy.Spider):
 
     # -- the one parse path ------------------------------------------------------------
 
-    def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
-        """Page -> raw item through ``newswire.extraction.parse_page``; the pipelines
-        then drop non-articles, clean, normalise, validate and deduplicate."""
-        # Decoded as a browser would, then checked against the bytes: a page declared
-        # ISO-8859-1 over UTF-8 bytes, or UTF-8 over windows-1252 ones, comes out right.
+    async def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
+        """Page -> raw item through ``newswire.extraction.parse_response`` (in an
+        extraction worker, ``newswire.workers``); the pipelines then drop
+        non-articles, clean, normalise, validate and deduplicate."""
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
-        text, _encoding, how = decode_html(response.body, content_type) if hasattr(response, "text") else ("", "", "")
-        # Raw C0 controls (a NUL, ESC, backspace pasted into JSON-LD strings) are never
-        # text: a vertical tab is Word's line break, the others go.
-        text, controls = _CONTROLS.subn(lambda m: " " if m.group() == "\x0b" else "", text)
-        fields = parse_page(text, response.url, response.status, self.parser)
-        if how == "sniffed":
-            fields.setdefault("notes", []).append("charset_mismatch")
-        if controls:
-            fields.setdefault("notes", []).append("control_characters")
+        body = response.body if hasattr(response, "text") else b""
+        fields = await self.workers.run(parse_response, body, content_type, response.url, response.status, self.name)
         for note in fields.pop("notes", []):
             self.crawler.stats.inc_value(f"newswire/page/{note}")
             logger.info("Page note %s: %s", note, response.url)

@@ -20,8 +20,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newswire.extraction import extract_bytes
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -50,6 +48,8 @@ class Command(ScrapyCommand):
             if data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
             url, status = opts.url or path.resolve().as_uri(), 200
+        from newswire.extraction import extract_bytes  # not at import: every scrapy command loads this module
+
         result = extract_bytes(data, url, content_type, status)
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
 

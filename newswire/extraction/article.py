@@ -198,7 +198,7 @@ def clean_fields(fields: dict[str, Any], parser: Parser | None = None) -> list[s
     parser = parser or parser_for_wire(fields.get("wire"))
     fixes: list[str] = []
     raw_body = fields.get("body") or ""
-    if is_bad(raw_body):
+    if not raw_body.isascii() and is_bad(raw_body):  # mojibake is never pure ASCII
         fixes.append("mojibake")
     paragraphs = split_paragraphs(raw_body)
     paragraphs, wire_fixes = parser.clean_paragraphs(paragraphs, fields)

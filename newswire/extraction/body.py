@@ -46,9 +46,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 import ftfy
-import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from newswire.extraction._body_blocks import Block, FurnitureCache, segment, words
 from newswire.extraction._body_clean import PageHints, clean_paragraphs
@@ -151,6 +149,9 @@ def extract_body(html: str, url: str | None = None, title: str | None = None) ->
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, fast: bool) -> str:
+    # Imported on first use (~0.3 s): pages of the wires' known templates never need it.
+    import trafilatura
+
     try:
         return trafilatura.extract(tree, url=url, include_comments=False, include_tables=True, fast=fast) or ""
     except Exception:  # noqa: BLE001 - a broken page must not stop a crawl
@@ -167,6 +168,8 @@ def extract_body_text(html: str, url: str | None = None) -> str:
 
 
 def _parse(html: str | bytes) -> HtmlElement | None:
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(html)
         if tree is None:

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 BLOCK_MARKERS = re.compile(
     r"access denied|reference\s*#\s*\d+\.[0-9a-f]|errors\.edgesuite\.net|just a moment\.\.\.|"
     r"cf-chl-|cf-browser-verification|checking your browser|captcha|are you a (ro)?bot|verify you are human|"
@@ -71,14 +73,14 @@ def classify(
     """Classify a page; ``container_found`` is None when the parser has no container rule."""
     if tree is None:
         return "error"
-    head_text = " ".join(tree.xpath("//title//text()"))[:500]
-    visible = " ".join(
-        " ".join(tree.xpath("//body//text()[not(parent::script) and not(parent::style)]")).split()
-    )
-    words = len(body_text.split())
-    sample = head_text + " " + visible[:3000]
     if status in BLOCK_STATUSES:
         return "block"
+    head_text = " ".join(tree.xpath("//title//text()"))[:500]
+    words = len(body_text.split())
+    # The page's whole visible text is only needed when no article container was
+    # found (a challenge page has none): a wire article skips this walk.
+    visible = "" if container_found else _visible_text(tree)
+    sample = head_text + " " + visible[:3000]
     if not container_found and (
         (len(visible) < MAX_BLOCK_PAGE_CHARS and BLOCK_MARKERS.search(sample))
         or (len(visible.split()) < MAX_SCRIPT_WALL_WORDS and words < 100 and SCRIPT_WALL_MARKERS.search(sample))
@@ -105,6 +107,13 @@ def classify(
     if words >= 150:
         return "article"
     return "other" if words else "error"
+
+
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(parent::script) and not(parent::style)]", smart_strings=False)
+
+
+def _visible_text(tree) -> str:
+    return " ".join(" ".join(_VISIBLE_TEXT(tree)).split())
 
 
 def _error_headline(tree, head_text: str) -> bool:

@@ -38,6 +38,7 @@ it can (single-quoted strings, trailing commas, raw control characters).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -453,13 +454,15 @@ def page_metadata(tree) -> dict[str, Any]:
     organisations = _names(_get(art, "publisher")) + _organisation_names(_get(art, "author"))
     organisations += _meta(metas, *SITE_NAME_META)
     organisations += [v for v, is_org in micro.get("author", []) + micro.get("creator", []) if is_org]
-    # Sources are callables: the page scans for bylines only when metadata names no one.
+    # Sources are callables: the page scans for bylines only when metadata names no one,
+    # and then only once for both byline sources.
+    byline_nodes = functools.cache(lambda: _byline_nodes(tree))
     author_sources = (
         (lambda: _person_names(_get(art, "author")), "jsonld", 1),
         (lambda: _meta(metas, *AUTHOR_META), "meta", 1),
         (lambda: [v for v, is_org in micro.get("author", []) + micro.get("creator", []) if not is_org], "microdata", 1),
-        (lambda: visible_bylines(tree), "byline", 1),
-        (lambda: byline_texts(tree), "byline", 2),
+        (lambda: visible_bylines(tree, byline_nodes()), "byline", 1),
+        (lambda: byline_texts(tree, byline_nodes()), "byline", 2),
         # <meta name="author"> often names the site or the issuing company
         # ("Salesforce", "EIN News"): only names of two words or more count.
         (lambda: _meta(metas, "author"), "meta", 2),
@@ -511,11 +514,11 @@ def h1_text(tree) -> str:
     return ""
 
 
-def visible_bylines(tree) -> list[str]:
+def visible_bylines(tree, nodes: list | None = None) -> list[str]:
     """Bylines printed on the page: the innermost byline/author element whose text
     starts with "By" (hosted.ap.org: ``By DANICA KIRKA and JILL LAWLESS`` inside a
     block that adds "Associated Press"); else short author-classed texts."""
-    nodes = _byline_nodes(tree)
+    nodes = _byline_nodes(tree) if nodes is None else nodes
     texts = [" ".join(n.text_content().split()) for n in nodes]
     by_nodes = {n for n, t in zip(nodes, texts) if _BY_PREFIX.match(t) and len(t) < 200}
     for node, text in zip(nodes, texts):
@@ -524,10 +527,10 @@ def visible_bylines(tree) -> list[str]:
     return []
 
 
-def byline_texts(tree) -> list[str]:
+def byline_texts(tree, nodes: list | None = None) -> list[str]:
     """The first short text of an element classed ``byline`` (or ``rel=author``)
     without a "By", outside comment threads (a ``commentAuthor`` is a reader)."""
-    for node in _byline_nodes(tree):
+    for node in _byline_nodes(tree) if nodes is None else nodes:
         marker = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
         if "byline" not in marker and node.get("rel") != "author":
             continue

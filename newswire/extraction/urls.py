@@ -10,6 +10,7 @@ https; a leading ``www.`` goes; the remaining query is kept in a sorted, escaped
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -47,8 +48,10 @@ def strip_secrets(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+@functools.lru_cache(maxsize=16384)
 def canonicalize_url(url: str) -> str:
-    """Canonical form of a story URL (see module docstring)."""
+    """Canonical form of a story URL (see module docstring). Cached: a crawl asks for
+    the same URL's form at discovery, at fetch and when recording its variants."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if host.startswith("www."):

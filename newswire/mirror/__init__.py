@@ -28,6 +28,9 @@ Options:
     --faults         add MENAFN's hostile and broken pages (hangs, trickles, 12 MB pages,
                      redirect loops and redirects off the site, brotli/gzip bodies, wrong
                      charsets, 503 bursts, resets, malformed feeds; see ``menafn.py``).
+    --request-log FILE  append one line per request received, the absolute URL asked for
+                     (``https://<Host><path?query>``), written as it arrives; the file may
+                     be truncated between crawls (``server.RequestLog``).
 
 Once listening it prints exactly one line, ``listening http://HOST:PORT``, and serves
 until SIGINT or SIGTERM.

@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add MENAFN's hostile and broken pages: hangs, trickles, 12 MB pages, redirect "
                              "loops and redirects off the site, brotli/gzip bodies, wrong charsets, 503 bursts, "
                              "connection resets, control characters in JSON-LD, malformed feeds")
+    parser.add_argument("--request-log", metavar="FILE",
+                        help="append one line per request received: the absolute URL asked for "
+                             "(https://<Host header><path?query>; the crawler's routing does not say the scheme)")
     args = parser.parse_args(argv)
     try:
         mirror = build(seed=args.seed, articles=args.articles, now=args.now, day=args.day, wires=args.wires,
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         mirror.write_truth(args.truth)
     if args.changes:
         mirror.write_changes(args.changes)
-    serve(mirror, port=args.port, host=args.host)
+    serve(mirror, port=args.port, host=args.host, request_log=args.request_log)
     return 0
 
 

@@ -13,6 +13,7 @@ concurrent connections, where ``http.server``'s backlog of 5 drops connections.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
@@ -142,22 +143,56 @@ class Mirror:
             name = name.rsplit(":", 1)[0] if ":" in name else name
         return self.by_host.get(name.rstrip("."))
 
-    def resource(self) -> Resource:
-        return _HostRouter(self)
+    def resource(self, request_log: str | Path | None = None) -> Resource:
+        return _HostRouter(self, RequestLog(request_log) if request_log else None)
 
-    def listen(self, port: int = 0, host: str = "127.0.0.1", reactor=None):
+    def listen(self, port: int = 0, host: str = "127.0.0.1", reactor=None, request_log: str | Path | None = None):
         """Start serving on the running (or default) reactor; returns the listening port.
 
         Usable in-process, e.g. from a test under pytest-twisted:
-        ``port = mirror.listen(); port.getHost().port``.
+        ``port = mirror.listen(); port.getHost().port``. ``request_log``: see :class:`RequestLog`.
         """
         if reactor is None:
             from twisted.internet import reactor
-        return reactor.listenTCP(port, _QuietSite(self.resource()), backlog=1024, interface=host)
+        return reactor.listenTCP(port, _QuietSite(self.resource(request_log)), backlog=1024, interface=host)
 
 
-def serve(mirror: Mirror, port: int = 0, host: str = "127.0.0.1") -> None:
-    """Serve ``mirror`` until SIGINT/SIGTERM. Prints ``listening http://HOST:PORT`` once bound."""
+class RequestLog:
+    """``--request-log FILE``: one line per request received, the absolute URL the client asked for.
+
+    The URL is rebuilt from the request line and the Host header. The crawler's mirror
+    routing (:mod:`newswire.downloader`, :mod:`newswire.browser`) sends every request as
+    ``GET /path?query`` with ``Host: <real host>`` and does not say which scheme the
+    real URL had, so the scheme is taken from an absolute-form request line
+    (``GET http://menafn.com/x``) or an ``X-Forwarded-Proto`` header when a client sends
+    one, else ``https``: the project's download handler sends both schemes to the mirror,
+    so replaying the line fetches the same page. Path and query are logged exactly as
+    received (still percent-encoded), so a replay asks for the same bytes.
+
+    Lines are appended with one unbuffered ``write`` each on an ``O_APPEND`` descriptor:
+    every line is in the file as soon as its request has been received, and a reader may
+    truncate the file between crawls (the next line goes to the new end of file).
+    """
+
+    def __init__(self, path: str | Path):
+        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+    def record(self, request) -> None:
+        uri = request.uri
+        if uri[:1] != b"/" and b"://" in uri:  # absolute form: the client said everything
+            line = uri
+        else:
+            proto = (request.getHeader(b"x-forwarded-proto") or b"https").strip().lower()
+            line = proto + b"://" + (request.getHeader(b"host") or b"") + uri
+        os.write(self.fd, line + b"\n")
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def serve(mirror: Mirror, port: int = 0, host: str = "127.0.0.1", request_log: str | Path | None = None) -> None:
+    """Serve ``mirror`` until SIGINT/SIGTERM. Prints ``listening http://HOST:PORT`` once bound.
+    ``request_log``: a file to append each request's URL to (:class:`RequestLog`)."""
     from twisted.internet import reactor
 
     def stop(signum, frame):
@@ -167,7 +202,7 @@ def serve(mirror: Mirror, port: int = 0, host: str = "127.0.0.1") -> None:
     # Handlers go in before the "listening" line, so a signal sent right after it is never lost.
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    listening = mirror.listen(port, host, reactor)
+    listening = mirror.listen(port, host, reactor, request_log=request_log)
     print(f"listening http://{host}:{listening.getHost().port}", flush=True)
     reactor.run(installSignalHandlers=False)
 
@@ -182,11 +217,14 @@ class _QuietSite(Site):
 class _HostRouter(Resource):
     isLeaf = True
 
-    def __init__(self, mirror: Mirror):
+    def __init__(self, mirror: Mirror, request_log: RequestLog | None = None):
         super().__init__()
         self.mirror = mirror
+        self.request_log = request_log
 
     def render(self, request):
+        if self.request_log is not None:
+            self.request_log.record(request)
         host = (request.getHeader(b"host") or b"").decode("latin-1")
         site = self.mirror.site_for(host)
         raw_path, _, raw_query = request.uri.partition(b"?")

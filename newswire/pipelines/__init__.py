@@ -46,7 +46,10 @@ def fields_of(item: Any) -> dict[str, Any]:
 
 
 def write_back(item: Any, fields: dict[str, Any]) -> None:
+    """Set the item's fields from ``fields``, skipping keys that are not item fields
+    (stage-only values such as ``notes``)."""
     adapter = ItemAdapter(item)
+    names = set(adapter.field_names())
     for key, value in fields.items():
-        if key in adapter.field_names():
+        if key in names:
             adapter[key] = value

@@ -1,6 +1,6 @@
-from newswire.extraction import normalise_fields
-from newswire.parsers import parser_for_wire
+from newswire.extraction.stages import normalise_stage
 from newswire.pipelines import StatsPipeline, fields_of, write_back
+from newswire.workers import ExtractionWorkers
 
 
 class NormalizePipeline(StatsPipeline):
@@ -8,9 +8,13 @@ class NormalizePipeline(StatsPipeline):
     feed's date), language as ISO 639-1, authors and tags as clean lists, the story
     id, canonical URL, word count and content hash."""
 
-    def process_item(self, item):
-        fields = fields_of(item)
-        self.count_fixes(normalise_fields(fields, parser_for_wire(fields.get("wire"))))
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self.workers = ExtractionWorkers.for_crawler(crawler)
+
+    async def process_item(self, item):
+        fields, fixes = await self.workers.run(normalise_stage, fields_of(item))
+        self.count_fixes(fixes)
         write_back(item, fields)
         for field in ("published_at", "language", "summary", "dateline"):
             if not fields.get(field):

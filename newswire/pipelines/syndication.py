@@ -27,7 +27,9 @@ class SyndicationPipeline(StatsPipeline):
         adapter = ItemAdapter(item)
         if self.store is None or adapter.get("version", 1) != 1:
             return item
-        signature = neardup.signature(adapter.get("body") or "")
+        # Computed by the normalize stage in a worker (newswire.extraction.stages).
+        blob = adapter.get("signature")
+        signature = neardup.from_blob(blob) if blob else neardup.signature(adapter.get("body") or "")
         matches = self.store.near_duplicates(signature, exclude=adapter["id"])
         if matches:
             original, score = matches[0]

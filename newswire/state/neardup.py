@@ -13,11 +13,11 @@ Buckets and signatures live in the state store, so this works across runs and wi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import struct
 
 import numpy as np
-from datasketch import MinHash
 
 from newswire.extraction.text import fingerprint
 
@@ -29,10 +29,18 @@ THRESHOLD = 0.8
 #: Bodies shorter than this many words are too short to call near-duplicates safely.
 MIN_WORDS = 30
 
-# One permutation set for the whole process: building it is the costly part of MinHash.
 # "affine32" keeps values in uint32, which is what the store keeps.
 SCHEME = "affine32"
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+
+
+@functools.cache
+def _template():
+    """One permutation set per process (building it is the costly part of MinHash).
+    Imported here: datasketch pulls in scipy (~0.3 s), needed only where signatures
+    are computed (an extraction worker)."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -41,7 +49,8 @@ def signature(text: str) -> np.ndarray | None:
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, permutations=_TEMPLATE.permutations, scheme=SCHEME)
+    minhash_class, template = _template()
+    minhash = minhash_class(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint32)
 

@@ -1,0 +1,57 @@
+"""The benchmark's supports: the mirror's ``--request-log`` and the process-tree memory sampler."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import subprocess
+import sys
+
+from newswire.bench_crawl import tree_rss_kb
+from tests.mirror_run import MirrorProcess
+
+
+def _get(url: str, target: str, host: str) -> int:
+    conn = http.client.HTTPConnection(url.split("//", 1)[1], timeout=10)
+    try:
+        conn.request("GET", target, headers={"Host": host})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def test_request_log_lines_and_truncation(tmp_path):
+    log = tmp_path / "requests.log"
+    mirror = MirrorProcess("--articles", "24", "--wires", "menafn", "--request-log", str(log))
+    try:
+        _get(mirror.url, "/robots.txt", "menafn.com")
+        _get(mirror.url, "/qn_news_story_s.aspx?storyid=1&title=a%20b", "www.menafn.com")
+        _get(mirror.url, "/x", "unknown.example")
+        # Each line is written as its request arrives, path and query as sent.
+        assert log.read_text().splitlines() == [
+            "https://menafn.com/robots.txt",
+            "https://www.menafn.com/qn_news_story_s.aspx?storyid=1&title=a%20b",
+            "https://unknown.example/x",
+        ]
+        log.write_bytes(b"")  # the bench empties the log between crawls
+        _get(mirror.url, "/", "menafn.com")
+        assert log.read_text() == "https://menafn.com/\n"
+    finally:
+        mirror.stop()
+
+
+def test_tree_rss_counts_descendants():
+    code = "import subprocess, sys, time; c = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']); " \
+           "print(c.pid, flush=True); time.sleep(30)"
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        alone = tree_rss_kb(child)
+        assert alone > 0
+        assert tree_rss_kb(parent.pid) > alone  # the parent's own RSS plus its child's
+    finally:
+        os.kill(child, 9)
+        parent.kill()
+        parent.wait()

@@ -1,0 +1,106 @@
+"""Extraction in worker processes (newswire.workers): same records as in-process, a dead
+worker costs no page, and a crawl script without a main guard is not run again."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest_twisted
+from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
+
+from newswire.workers import ExtractionWorkers
+from tests.mirror_run import MirrorProcess, crawl
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def die_in_a_worker(text: str) -> int:
+    """Kills the worker process it runs in (an out-of-memory kill, a segfault in a C
+    library); in the crawl process it just works."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(9)
+    return len(text)
+
+
+def in_asyncio(coroutine):
+    """Await an asyncio coroutine from a Twisted-run test, as Scrapy does with callbacks."""
+    return Deferred.fromFuture(asyncio.ensure_future(coroutine))
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_dead_worker_costs_no_page_and_is_counted():
+    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
+    crawler.stats.open_spider()
+    workers = ExtractionWorkers.for_crawler(crawler)
+    try:
+        assert (await in_asyncio(workers.run(die_in_a_worker, "four"))) == 4
+        assert crawler.stats.get_value("newswire/workers/lost") == 1
+        # A fresh pool took over: the next stage runs in a worker again.
+        assert (await in_asyncio(workers.run(os.getpid))) != os.getpid()
+    finally:
+        workers.close()
+
+
+@pytest_twisted.ensureDeferred
+async def test_workers_keep_dying_then_the_crawl_process_does_the_work():
+    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
+    crawler.stats.open_spider()
+    workers = ExtractionWorkers.for_crawler(crawler)
+    try:
+        for _ in range(4):
+            assert (await in_asyncio(workers.run(die_in_a_worker, "abc"))) == 3
+        assert crawler.stats.get_value("newswire/workers/lost") == 3
+        assert (await in_asyncio(workers.run(os.getpid))) == os.getpid()
+    finally:
+        workers.close()
+
+
+def test_a_script_without_main_guard_runs_once(tmp_path):
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(f"""
+        import asyncio, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from newswire.workers import ExtractionWorkers
+        print("script body runs", flush=True)
+        workers = ExtractionWorkers(1)
+        print("worker answer", asyncio.run(workers.run(len, "abcd")), flush=True)
+        workers.close()
+    """))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("script body runs") == 1
+    assert "worker answer 4" in out.stdout
+
+
+def _records(outcome: dict) -> list[dict]:
+    rows = [dict(record) for record in outcome["records"]]
+    for row in rows:
+        row.pop("crawled_at")
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def test_workers_and_in_process_deliver_the_same_records(tmp_path):
+    outcomes = {}
+    for workers in (0, 1):
+        folder = tmp_path / f"w{workers}"
+        folder.mkdir()
+        # A mirror each: its one-off faults (a 500 then a 200) must meet both crawls alike.
+        mirror = MirrorProcess("--wires", "globenewswire", "--articles", "30", "--seed", "5")
+        try:
+            outcomes[workers] = crawl("globenewswire", mirror.url, folder, f"NEWSWIRE_EXTRACTION_WORKERS={workers}",
+                                      "NEWSWIRE_NOW=2026-11-27T12:00:00Z")
+        finally:
+            mirror.stop()
+    assert outcomes[0]["returncode"] == outcomes[1]["returncode"] == 0
+    assert "Extraction runs in 1 worker process(es)" in outcomes[1]["log"]
+    assert "Extraction runs in the crawl process" in outcomes[0]["log"]
+    in_process, in_workers = _records(outcomes[0]), _records(outcomes[1])
+    assert len(in_process) >= 25
+    assert in_workers == in_process
