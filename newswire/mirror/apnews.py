@@ -233,7 +233,7 @@ class ApnewsSite(WireSite):
             raise ValueError("day counts from 1 (the site at --now)")
         self.seed, self.articles, self.day = seed, articles, day
         self.now = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
-        self._text = lru_cache(maxsize=512)(self._make_text)
+        self._text = lru_cache(maxsize=None)(self._make_text)
         self.stories = self._plan(articles)
         self.by_id = {s.native_id: s for s in self.stories}
         self.decoys = self._decoys()

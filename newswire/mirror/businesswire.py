@@ -282,12 +282,17 @@ class BusinesswireSite(PressSite):
     # ------------------------------------------------------------------ discovery files
 
     def _listed(self) -> list[tuple[str, str, datetime, str, str, int]]:
-        """Every listed URL, newest first: ``(url, title, time, company, lead, id)``, decoys included."""
+        """Every listed URL, newest first: ``(url, title, time, company, lead, id)``, decoys included.
+        Built once: every newsroom page and daily sitemap reads it (10,000 releases make
+        a per-request build quadratic)."""
+        if self._listed_rows is not None:
+            return self._listed_rows
         rows = [(self.url_of(r), self.text(r).title, r.published, self.text(r).company,
                  self.text(r).paragraphs[0], r.id) for r in self.newest_first()]
         rows += [(self._decoy_url(i), title, moment, "Business Wire", title, i)
                  for i, (_kind, title, moment) in self.decoys.items()]
-        return sorted(rows, key=lambda row: row[2], reverse=True)
+        self._listed_rows = sorted(rows, key=lambda row: row[2], reverse=True)
+        return self._listed_rows
 
     def _daily_sitemap(self, day: date) -> Response:
         first = min(r.local.date() for r in self.releases)

@@ -462,7 +462,7 @@ class MenafnSite(WireSite):
         if faults:
             self._add_faults()
         self._failed: set[int] = set()
-        self._draft = lru_cache(maxsize=512)(self._make_draft)
+        self._draft = lru_cache(maxsize=None)(self._make_draft)
         self._chrome = {lang: _Chrome(lang, self.now, self._latest(lang)) for lang in ("en", "ar")}
 
     # ----------------------------------------------------------------- the plan

@@ -143,7 +143,11 @@ class PressSite(WireSite):
         self.releases: list[Release] = self._plan(articles)
         self.by_id = {r.id: r for r in self.releases}
         self.healed: set[int] = set()
-        self._text = lru_cache(maxsize=1024)(self._make_text)
+        self._text = lru_cache(maxsize=None)(self._make_text)
+        # Listing rows, built on first use by the sites that have listings.
+        self._listed_rows: list | None = None
+        self._entries_rows: list | None = None
+        self._newest: list[Release] | None = None
 
     # -- to implement ------------------------------------------------------------------
 
@@ -165,7 +169,9 @@ class PressSite(WireSite):
         return self._text(release)
 
     def newest_first(self) -> list[Release]:
-        return sorted(self.releases, key=lambda r: (r.published, r.id), reverse=True)
+        if self._newest is None:
+            self._newest = sorted(self.releases, key=lambda r: (r.published, r.id), reverse=True)
+        return self._newest
 
     def spread_times(self, count: int, start: datetime, gap: tuple[int, int]) -> list[datetime]:
         """``count`` release times going back from ``start``, ``gap`` seconds apart (min, max),

@@ -332,7 +332,10 @@ class PrnewswireSite(PressSite):
     # ------------------------------------------------------------------ listing pages
 
     def _entries(self) -> list[tuple[str, str, datetime, str]]:
-        """(url, title, time, snippet) of every listed item, newest first, decoys included."""
+        """(url, title, time, snippet) of every listed item, newest first, decoys included.
+        Built once: every listing page reads it."""
+        if self._entries_rows is not None:
+            return self._entries_rows
         rows = []
         for release in self.newest_first():
             url = self.url_of(release)
@@ -342,7 +345,8 @@ class PrnewswireSite(PressSite):
             rows.append((url, text.title, release.published, snippet(text.paragraphs[0], 160)))
         for decoy_id, (_kind, title, moment) in self.decoys.items():
             rows.append((self._decoy_url(decoy_id), title, moment, ""))
-        return sorted(rows, key=lambda row: row[2], reverse=True)
+        self._entries_rows = sorted(rows, key=lambda row: row[2], reverse=True)
+        return self._entries_rows
 
     def _cards(self, releases_or_rows) -> str:
         cards = []
