@@ -11,6 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 import pytest_twisted
 from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
@@ -34,32 +35,31 @@ def in_asyncio(coroutine):
     return Deferred.fromFuture(asyncio.ensure_future(coroutine))
 
 
-@pytest_twisted.ensureDeferred
-async def test_a_dead_worker_costs_no_page_and_is_counted():
+@pytest.fixture
+def crawler_workers():
     crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
     crawler.stats.open_spider()
     workers = ExtractionWorkers.for_crawler(crawler)
-    try:
-        assert (await in_asyncio(workers.run(die_in_a_worker, "four"))) == 4
-        assert crawler.stats.get_value("newswire/workers/lost") == 1
-        # A fresh pool took over: the next stage runs in a worker again.
-        assert (await in_asyncio(workers.run(os.getpid))) != os.getpid()
-    finally:
-        workers.close()
+    yield crawler, workers
+    workers.close()
 
 
 @pytest_twisted.ensureDeferred
-async def test_workers_keep_dying_then_the_crawl_process_does_the_work():
-    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
-    crawler.stats.open_spider()
-    workers = ExtractionWorkers.for_crawler(crawler)
-    try:
-        for _ in range(4):
-            assert (await in_asyncio(workers.run(die_in_a_worker, "abc"))) == 3
-        assert crawler.stats.get_value("newswire/workers/lost") == 3
-        assert (await in_asyncio(workers.run(os.getpid))) == os.getpid()
-    finally:
-        workers.close()
+async def test_a_dead_worker_costs_no_page_and_is_counted(crawler_workers):
+    crawler, workers = crawler_workers
+    assert (await in_asyncio(workers.run(die_in_a_worker, "four"))) == 4
+    assert crawler.stats.get_value("newswire/workers/lost") == 1
+    # A fresh pool took over: the next stage runs in a worker again.
+    assert (await in_asyncio(workers.run(os.getpid))) != os.getpid()
+
+
+@pytest_twisted.ensureDeferred
+async def test_workers_keep_dying_then_the_crawl_process_does_the_work(crawler_workers):
+    crawler, workers = crawler_workers
+    for _ in range(4):
+        assert (await in_asyncio(workers.run(die_in_a_worker, "abc"))) == 3
+    assert crawler.stats.get_value("newswire/workers/lost") == 3
+    assert (await in_asyncio(workers.run(os.getpid))) == os.getpid()
 
 
 def test_a_script_without_main_guard_runs_once(tmp_path):

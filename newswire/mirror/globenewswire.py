@@ -218,7 +218,9 @@ class GlobenewswireSite(PressSite):
         return self._not_found()
 
     def _by_lang(self, lang: str) -> list[Release]:
-        return [r for r in self.newest_first() if r.language == lang]
+        if lang not in self._lang_rows:  # built once: sitemaps, feeds and listings all read it
+            self._lang_rows[lang] = [r for r in self.newest_first() if r.language == lang]
+        return self._lang_rows[lang]
 
     def _release(self, release_id: int, slug: str) -> Response:
         if release_id in self.decoys:
@@ -313,9 +315,11 @@ class GlobenewswireSite(PressSite):
         return '<ul class="pagging-list">\n' + "\n".join(out) + "\n</ul>"
 
     def _newsroom(self, query: dict[str, str]) -> Response:
-        rows = [(self.url_of(r), self.text(r).title, r.published, self.text(r).company) for r in self.newest_first()]
-        rows += [(self._decoy_url(i), t, m, "GlobeNewswire") for i, (_k, t, m) in self.decoys.items()]
-        rows.sort(key=lambda row: row[2], reverse=True)
+        if self._listed_rows is None:  # built once: 10,000 releases make a per-page build quadratic
+            rows = [(self.url_of(r), self.text(r).title, r.published, self.text(r).company) for r in self.newest_first()]
+            rows += [(self._decoy_url(i), t, m, "GlobeNewswire") for i, (_k, t, m) in self.decoys.items()]
+            self._listed_rows = sorted(rows, key=lambda row: row[2], reverse=True)
+        rows = self._listed_rows
         raw_size = query.get("pagesize", str(PAGE_SIZE))
         size = int(raw_size) if raw_size in ("10", "20", "40", "50") else PAGE_SIZE
         pages = max(1, -(-len(rows) // size))

@@ -148,6 +148,7 @@ class PressSite(WireSite):
         self._listed_rows: list | None = None
         self._entries_rows: list | None = None
         self._newest: list[Release] | None = None
+        self._lang_rows: dict[str, list[Release]] = {}
 
     # -- to implement ------------------------------------------------------------------
 

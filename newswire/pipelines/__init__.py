@@ -53,3 +53,27 @@ def write_back(item: Any, fields: dict[str, Any]) -> None:
     for key, value in fields.items():
         if key in names:
             adapter[key] = value
+
+
+class StagePipeline(StatsPipeline):
+    """Base: a pipeline whose work is one extraction stage (``newswire.extraction.stages``),
+    run in an extraction worker (``newswire.workers``) on the item's fields; the fixes it
+    reports are counted. ``stage`` is the function; ``after`` may count more."""
+
+    stage: Any = None
+
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        from newswire.workers import ExtractionWorkers
+
+        self.workers = ExtractionWorkers.for_crawler(crawler)
+
+    async def process_item(self, item):
+        fields, fixes = await self.workers.run(type(self).stage, fields_of(item))
+        self.count_fixes(fixes)
+        write_back(item, fields)
+        self.after(fields)
+        return item
+
+    def after(self, fields: dict[str, Any]) -> None:
+        """Hook: called with the stage's output fields once they are on the item."""
