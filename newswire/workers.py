@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import types
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -49,11 +50,22 @@ def _warm_up(spider_modules: list[str]) -> None:
     (``parsers.PARSERS["menafn"] = ...``) is the one the worker runs too."""
     from scrapy.utils.misc import walk_modules
 
+    # A pool's worker holds both ends of its task queue, so it never sees the crawl
+    # process die: a crawl killed with SIGKILL would leave it waiting forever.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="exit-with-crawl", daemon=True).start()
+
     import newswire.extraction.article  # noqa: F401
     import newswire.state.neardup  # noqa: F401
 
     for name in spider_modules:
         walk_modules(name)
+
+
+def _exit_with(parent) -> None:
+    parent.join()  # returns when the crawl process is gone, however it ended
+    os._exit(0)
 
 
 @contextlib.contextmanager

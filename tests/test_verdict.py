@@ -50,3 +50,19 @@ def test_failed_monitor_fails_the_run():
 def test_first_run_of_a_wire_finding_nothing_is_not_compared():
     stats = {**CLEAN, "newswire/incremental/new": 0, "item_scraped_count": 0}
     assert judge(stats, previous_found=None).ok
+
+
+def test_a_feed_path_with_an_unknown_placeholder_fails_the_run(tmp_path):
+    """Scrapy alone writes nothing for ``%(nope)s`` and exits 0; here the run says so."""
+    from tests.mirror_run import MirrorProcess, crawl
+
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "24", "--seed", "3")
+    try:
+        result = crawl("menafn", mirror.url, tmp_path,
+                       'FEEDS={"%(output_dir)s/%(name)s/%(nope)s.jsonl": {"format": "jsonlines"}}')
+    finally:
+        mirror.stop()
+    assert result["feed"] is None
+    last = result["log"].strip().splitlines()[-1]
+    assert result["returncode"] == v.NOT_PUBLISHED, last
+    assert "newswire: run failed (exit 6)" in last and "not published" in last

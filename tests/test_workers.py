@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,32 @@ def test_workers_and_in_process_deliver_the_same_records(tmp_path):
     in_process, in_workers = _records(outcomes[0]), _records(outcomes[1])
     assert len(in_process) >= 25
     assert in_workers == in_process
+
+
+def test_workers_exit_when_the_crawl_process_is_killed(tmp_path):
+    script = tmp_path / "killed.py"
+    script.write_text(textwrap.dedent(f"""
+        import asyncio, os, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from newswire.workers import ExtractionWorkers
+        if __name__ == "__main__":
+            workers = ExtractionWorkers(1)
+            print(asyncio.run(workers.run(os.getpid)), flush=True)
+            time.sleep(600)
+    """))
+    crawl_process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    worker = int(crawl_process.stdout.readline())
+    crawl_process.send_signal(signal.SIGKILL)
+    crawl_process.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.2)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ")[-1][0] != "Z"
+    except OSError:
+        return False
