@@ -4,7 +4,7 @@ Scrapy runs every callback and pipeline on one thread, so a crawl is bound by on
 core while extraction costs several milliseconds a page (lxml parse, metadata, body
 alignment, ftfy, language detection) against about two of Scrapy's own work. The
 three extraction stages — parse (spider), clean and normalise (pipelines) — are pure
-functions of picklable values (``newswire.extraction``), so they run unchanged in a
+functions of picklable values (``newswire.extraction.stages``), so they run in a
 ``ProcessPoolExecutor`` while the reactor keeps downloading; the stages that touch
 the state store (dedupe, history, syndication) stay in the crawl process.
 
