@@ -78,11 +78,11 @@ class WireSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.output_dir = crawler.settings.get("NEWSWIRE_OUTPUT_DIR", "output")
-        spider.workers = ExtractionWorkers.for_crawler(crawler)
         problem = chromium_problem(crawler.settings)
         if problem:
             crawler.newswire_start_error = problem
             raise RuntimeError(problem)
+        spider.workers = ExtractionWorkers.for_crawler(crawler)
         return spider
 
     def browser_meta(self) -> dict[str, Any]:
