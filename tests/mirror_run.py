@@ -142,3 +142,15 @@ def repeated_paragraphs(body: str) -> bool:
 
     long_ones = [p for p in map(fingerprint, split_paragraphs(body)) if len(p.split()) >= 5]
     return len(long_ones) != len(set(long_ones))
+
+
+def assert_blocks_counted_not_delivered(run: dict, wire: str, block_pages: int = 2) -> None:
+    """The wire's block answers (an Akamai 403, a 429 that never lifts, a captcha page)
+    are dropped as block pages, counted per status, and never crash the run; 429s are
+    retried first, so at least two are counted."""
+    manifest = run["manifest"]
+    assert manifest["dropped"].get("block_page", 0) >= block_pages
+    assert manifest["errors"].get("http/403", 0) >= 1
+    assert manifest["errors"].get("http/429", 0) >= 2
+    assert f"newswire/blocked/{wire}" in run["log"]
+    assert "Traceback" not in run["log"]
