@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from datetime import datetime, timedelta, timezone
@@ -85,9 +86,16 @@ class WireSpider(scrapy.Spider):
         spider.workers = ExtractionWorkers.for_crawler(crawler)
         return spider
 
-    def browser_meta(self) -> dict[str, Any]:
-        """Request meta that has the page rendered by the browser (see newswire.browser)."""
-        meta: dict[str, Any] = {"playwright": True}
+    def browser_meta(self, page: Any = None) -> dict[str, Any]:
+        """Request meta that has the page rendered by the browser (see newswire.browser).
+
+        The browser tab is kept open and handed to the callback as
+        ``response.meta["playwright_page"]``; pass it back as ``page`` to render the next
+        page of a walk in the same tab: a new tab per page costs chromium a renderer
+        process each time. Whoever ends the walk closes the tab (``close_browser_page``)."""
+        meta: dict[str, Any] = {"playwright": True, "playwright_include_page": True}
+        if page is not None:
+            meta["playwright_page"] = page
         mirror = self.crawler.settings.get("NEWSWIRE_MIRROR")
         if mirror:
             meta.update(playwright_page_init_callback="newswire.browser.route_to_mirror", newswire_mirror=mirror)
@@ -201,14 +209,23 @@ class WireSpider(scrapy.Spider):
                 setattr(item, key, value)
         yield item
 
+    @staticmethod
+    async def close_browser_page(meta: dict[str, Any]) -> None:
+        """Close the browser tab a response or a failed request kept (``browser_meta``)."""
+        page = meta.pop("playwright_page", None)
+        if page is not None and not page.is_closed():
+            await page.close()
+
     def on_error(self, failure: Failure):
         """A request that failed below HTTP (timeout, reset, truncated body): counted
         and logged; the run goes on."""
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get("playwright_page") is not None:
+            asyncio.ensure_future(self.close_browser_page(request.meta))
         if failure.check(RefusedRequest):
             return  # counted (newswire/refused/<reason>) and logged by newswire.middlewares
         kind = failure.type.__name__ if failure.type else "Unknown"
         self.crawler.stats.inc_value(f"newswire/error/download/{kind}")
-        request = getattr(failure, "request", None)
         if self.policy is not None and request is not None and request.callback == self.parse_article:
             self.policy.mark_dead(request.url, "failed")
         logger.warning("Download failed (%s: %s): %s", kind, str(failure.value)[:200] or "-",

@@ -40,13 +40,13 @@ class ListingMixin:
         for url in self.listings:
             yield self._listing_request(url, 1)
 
-    def _listing_request(self, url: str, depth: int) -> scrapy.Request:
+    def _listing_request(self, url: str, depth: int, page=None) -> scrapy.Request:
         return scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error, priority=self.listing_priority,
-            cb_kwargs={"depth": depth}, meta=self.browser_meta() if self.listing_needs_browser else {},
+            cb_kwargs={"depth": depth}, meta=self.browser_meta(page) if self.listing_needs_browser else {},
         )
 
-    def parse_listing(self, response, depth: int = 1):
+    async def parse_listing(self, response, depth: int = 1):
         stats = self.crawler.stats
         stats.inc_value("newswire/listing/fetched")
         listed = getattr(self, "_listed_stories", None)
@@ -80,4 +80,6 @@ class ListingMixin:
             stats.inc_value("newswire/listing/stop_max_pages")
             logger.warning("Listing walk stopped at max_listing_pages=%d: %s", self.max_listing_pages, response.url)
         elif next_href:
-            yield self._listing_request(response.urljoin(next_href), depth + 1)
+            # A browser walk goes on in the same tab (see WireSpider.browser_meta).
+            yield self._listing_request(response.urljoin(next_href), depth + 1, response.meta.pop("playwright_page", None))
+        await self.close_browser_page(response.meta)
