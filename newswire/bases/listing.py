@@ -35,6 +35,10 @@ class ListingMixin:
     # (MENAFN: 10 stories a page), and "nothing new" ends the walk of re-served pages.
     max_listing_pages: ClassVar[int] = 1000
     listing_priority: ClassVar[int] = 20
+    #: A browser walk renders this many pages in one tab, then opens a fresh one:
+    #: Playwright keeps every request of a tab until it closes (a 1,000-page walk in
+    #: one tab grew the crawl by 1 GB; a new tab per page costs a renderer process each).
+    browser_tab_pages: ClassVar[int] = 50
 
     def listing_requests(self):
         for url in self.listings:
@@ -80,6 +84,8 @@ class ListingMixin:
             stats.inc_value("newswire/listing/stop_max_pages")
             logger.warning("Listing walk stopped at max_listing_pages=%d: %s", self.max_listing_pages, response.url)
         elif next_href:
-            # A browser walk goes on in the same tab (see WireSpider.browser_meta).
-            yield self._listing_request(response.urljoin(next_href), depth + 1, response.meta.pop("playwright_page", None))
+            # A browser walk goes on in the same tab (see WireSpider.browser_meta) for
+            # browser_tab_pages pages.
+            tab = response.meta.pop("playwright_page", None) if depth % self.browser_tab_pages else None
+            yield self._listing_request(response.urljoin(next_href), depth + 1, tab)
         await self.close_browser_page(response.meta)
