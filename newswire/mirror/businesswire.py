@@ -136,6 +136,8 @@ class BusinesswireSite(PressSite):
     """The businesswire.com mirror, feed host and S3 sitemap host included."""
 
     wire = WIRE
+    base = BASE
+    canonical_base = "https://businesswire.com"
     hosts = ("www.businesswire.com", "businesswire.com", "feed.businesswire.com",
              "bw-prod-sitemap.s3.us-east-1.amazonaws.com")
     server_header = "Apache"
@@ -218,27 +220,8 @@ class BusinesswireSite(PressSite):
         """``og:description``: the subhead when there is one, else the lead after the dateline."""
         return self.subhead(release) or snippet(self.text(release).paragraphs[0], 200)
 
-    def truth_record(self, release: Release) -> dict:
-        text = self.text(release)
-        url = self.url_of(release)
-        return {
-            "id": f"{WIRE}:{release.id}",
-            "wire": WIRE,
-            "url": url,
-            "canonical_url": url.replace(BASE, "https://businesswire.com"),
-            "title": text.title,
-            "summary": self.summary(release),
-            "body": "\n\n".join(self.paragraphs(release)),
-            "authors": [],
-            "source": text.company,
-            "dateline": self.dateline(release),
-            "published_at": iso_z(release.published),
-            "modified_at": None,
-            "language": release.language,
-            "tags": list(text.keywords),
-            "tickers": [self.ticker(release)],
-            "original_url": self.permalink(release) if "permalink" in release.traps else None,
-        }
+    def original_url(self, release: Release) -> str | None:
+        return self.permalink(release) if "permalink" in release.traps else None
 
     # ------------------------------------------------------------------ routing
 

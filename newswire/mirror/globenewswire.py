@@ -94,6 +94,8 @@ class GlobenewswireSite(PressSite):
     """The globenewswire.com mirror, sitemap host included."""
 
     wire = WIRE
+    base = BASE
+    canonical_base = "https://globenewswire.com"
     hosts = ("www.globenewswire.com", "globenewswire.com", "sitemaps.globenewswire.com")
     server_header = "Microsoft-IIS/10.0"
 
@@ -157,28 +159,6 @@ class GlobenewswireSite(PressSite):
         paragraphs = list(self.text(release).paragraphs)
         paragraphs[0] = f"{self.dateline(release)} -- {paragraphs[0]}"
         return paragraphs
-
-    def truth_record(self, release: Release) -> dict:
-        text = self.text(release)
-        url = self.url_of(release)
-        return {
-            "id": f"{WIRE}:{release.id}",
-            "wire": WIRE,
-            "url": url,
-            "canonical_url": url.replace(BASE, "https://globenewswire.com"),
-            "title": text.title,
-            "summary": snippet(self.paragraphs(release)[0], 200),
-            "body": "\n\n".join(self.paragraphs(release)),
-            "authors": [],
-            "source": text.company,
-            "dateline": self.dateline(release),
-            "published_at": iso_z(release.published),
-            "modified_at": None,
-            "language": release.language,
-            "tags": list(text.keywords),
-            "tickers": [self.ticker(release)],
-            "original_url": None,
-        }
 
     # ------------------------------------------------------------------ routing
 

@@ -158,8 +158,53 @@ class PressSite(WireSite):
     def url_of(self, release: Release) -> str:
         raise NotImplementedError
 
-    def truth_record(self, release: Release) -> dict:
+    def dateline(self, release: Release) -> str:
         raise NotImplementedError
+
+    def paragraphs(self, release: Release) -> list[str]:
+        raise NotImplementedError
+
+    # -- the truth: shared shape, per-wire hooks ------------------------------------------
+
+    #: The canonical form of ``base`` (``https://www.prnewswire.com`` -> ``https://prnewswire.com``).
+    base = ""
+    canonical_base = ""
+
+    def summary(self, release: Release) -> str:
+        """``og:description``: the lead (with its dateline), cut at 200 characters."""
+        return snippet(self.paragraphs(release)[0], 200)
+
+    def modified_at(self, release: Release) -> str | None:
+        return None
+
+    def tags(self, release: Release) -> list[str]:
+        return list(self.text(release).keywords)
+
+    def original_url(self, release: Release) -> str | None:
+        return None
+
+    def truth_record(self, release: Release) -> dict:
+        """What a correct crawler delivers for ``release`` (the tests compare every field)."""
+        text = self.text(release)
+        url = self.url_of(release)
+        return {
+            "id": f"{self.wire}:{release.id}",
+            "wire": self.wire,
+            "url": url,
+            "canonical_url": url.replace(self.base, self.canonical_base),
+            "title": text.title,
+            "summary": self.summary(release),
+            "body": "\n\n".join(self.paragraphs(release)),
+            "authors": [],
+            "source": text.company,
+            "dateline": self.dateline(release),
+            "published_at": iso_z(release.published),
+            "modified_at": self.modified_at(release),
+            "language": release.language,
+            "tags": self.tags(release),
+            "tickers": [self.ticker(release)],
+            "original_url": self.original_url(release),
+        }
 
     # -- shared --------------------------------------------------------------------------
 

@@ -105,6 +105,8 @@ class PrnewswireSite(PressSite):
     """The www.prnewswire.com mirror (``prnewswire.com`` answers the same)."""
 
     wire = WIRE
+    base = BASE
+    canonical_base = CANONICAL_BASE
     hosts = ("www.prnewswire.com", "prnewswire.com")
     server_header = "Apache"
 
@@ -184,27 +186,8 @@ class PrnewswireSite(PressSite):
             return snippet(self.text(release).paragraphs[0], 150)
         return snippet(self.paragraphs(release)[0], 200)
 
-    def truth_record(self, release: Release) -> dict:
-        text = self.text(release)
-        url = self.url_of(release)
-        return {
-            "id": f"{WIRE}:{release.id}",
-            "wire": WIRE,
-            "url": url,
-            "canonical_url": url.replace(BASE, CANONICAL_BASE),
-            "title": text.title,
-            "summary": self.summary(release),
-            "body": "\n\n".join(self.paragraphs(release)),
-            "authors": [],
-            "source": text.company,
-            "dateline": self.dateline(release),
-            "published_at": iso_z(release.published),
-            "modified_at": iso_z(release.published) if release.template == "2023" else None,
-            "language": "en",
-            "tags": self.tags(release),
-            "tickers": [self.ticker(release)],
-            "original_url": None,
-        }
+    def modified_at(self, release: Release) -> str | None:
+        return iso_z(release.published) if release.template == "2023" else None
 
     # ------------------------------------------------------------------ routing
 
