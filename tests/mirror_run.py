@@ -154,3 +154,16 @@ def assert_blocks_counted_not_delivered(run: dict, wire: str, block_pages: int =
     assert manifest["errors"].get("http/429", 0) >= 2
     assert f"newswire/blocked/{wire}" in run["log"]
     assert "Traceback" not in run["log"]
+
+
+def assert_finished_with_a_feed(run: dict) -> None:
+    """The crawl exited 0, finished, and its manifest counts the records of its feed."""
+    assert run["returncode"] == 0, run["stderr"][-2000:]
+    assert run["manifest"]["finish_reason"] == "finished"
+    assert run["manifest"]["articles"] == len(run["records"])
+
+
+def assert_truth_exactly_once(run: dict) -> None:
+    """Every true story of the mirror once, and no other record."""
+    assert not duplicate_ids(run), "a story was written twice"
+    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}

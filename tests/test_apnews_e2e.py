@@ -11,6 +11,7 @@ import pytest
 from newswire.items import EXPORT_FIELDS
 from tests.mirror_run import (
     COMPARED,
+    assert_finished_with_a_feed,
     crawl_wire_mirror,
     duplicate_ids,
     field_mismatches,
@@ -31,9 +32,7 @@ def run(tmp_path_factory):
 
 
 def test_crawl_finishes_and_writes_a_feed(run):
-    assert run["returncode"] == 0, run["stderr"][-2000:]
-    assert run["manifest"]["finish_reason"] == "finished"
-    assert run["manifest"]["articles"] == len(run["records"])
+    assert_finished_with_a_feed(run)
 
 
 def test_every_true_article_exactly_once_and_nothing_else(run):

@@ -16,9 +16,10 @@ from newswire.items import EXPORT_FIELDS
 from tests.mirror_run import (
     COMPARED,
     assert_blocks_counted_not_delivered,
+    assert_finished_with_a_feed,
+    assert_truth_exactly_once,
     crawl,
     crawl_wire_mirror,
-    duplicate_ids,
     field_mismatches,
     repeated_paragraphs,
 )
@@ -41,14 +42,11 @@ def run(tmp_path_factory):
 
 
 def test_crawl_finishes_and_writes_a_feed(run):
-    assert run["returncode"] == 0, run["stderr"][-2000:]
-    assert run["manifest"]["finish_reason"] == "finished"
-    assert run["manifest"]["articles"] == len(run["records"])
+    assert_finished_with_a_feed(run)
 
 
 def test_every_true_release_exactly_once_and_nothing_else(run):
-    assert not duplicate_ids(run), "a release was written twice"
-    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}
+    assert_truth_exactly_once(run)
 
 
 def test_fields_equal_the_truth(run):

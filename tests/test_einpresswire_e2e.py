@@ -12,8 +12,9 @@ import pytest
 from newswire.items import EXPORT_FIELDS
 from tests.mirror_run import (
     COMPARED,
+    assert_finished_with_a_feed,
+    assert_truth_exactly_once,
     crawl_wire_mirror,
-    duplicate_ids,
     field_mismatches,
     repeated_paragraphs,
 )
@@ -33,14 +34,11 @@ def run(tmp_path_factory):
 
 
 def test_crawl_finishes_and_writes_a_feed(run):
-    assert run["returncode"] == 0, run["stderr"][-2000:]
-    assert run["manifest"]["finish_reason"] == "finished"
-    assert run["manifest"]["articles"] == len(run["records"])
+    assert_finished_with_a_feed(run)
 
 
 def test_every_release_exactly_once_whatever_its_host(run):
-    assert not duplicate_ids(run), "a release was written twice"
-    assert {r["id"] for r in run["records"]} == {t["id"] for t in run["truth"]}
+    assert_truth_exactly_once(run)
     hosts = {re.match(r"https://([^/]+)/", r["url"]).group(1) for r in run["records"]}
     assert any(h.endswith("einnews.com") for h in hosts) and any(h.endswith("einpresswire.com") for h in hosts)
     assert not [r["url"] for r in run["records"] if "article_detail" in r["url"] or "pg=" in r["url"]]
