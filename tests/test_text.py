@@ -3,6 +3,7 @@ from newswire.extraction.text import (
     dedupe_paragraphs,
     fix_text,
     join_paragraphs,
+    repair_paragraphs,
     split_paragraphs,
     word_count,
 )
@@ -27,6 +28,13 @@ def test_split_and_join_paragraphs():
     body = "First line\nstill first.\n\n\n  Second.  \r\n\r\nThird."
     assert split_paragraphs(body) == ["First line still first.", "Second.", "Third."]
     assert join_paragraphs(["a", "", "b"]) == "a\n\nb"
+
+
+def test_repair_paragraphs_says_whether_mojibake_was_undone():
+    assert repair_paragraphs("Russiaâ€™s Kursk Region\n\nSecond.") == (["Russia’s Kursk Region", "Second."], True)
+    # Correct non-ASCII text, entities and odd spaces are repairs, but not mojibake.
+    for body in ("HÀ NỘI\n\n“courage”", "AT&amp;T\u00a0said", "بوتين يعرب عن امتنانه"):
+        assert repair_paragraphs(body)[1] is False
 
 
 def test_dedupe_paragraphs_drops_repeats_but_keeps_short_lines():

