@@ -111,8 +111,9 @@ ITEM_PIPELINES = {
     "newswire.pipelines.dedupe.DedupePipeline": 500,
     "newswire.pipelines.history.HistoryPipeline": 600,
     "newswire.pipelines.syndication.SyndicationPipeline": 700,
-    # Every record that reaches the feed is checked against the item schema.
-    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 800,
+    # Every record that reaches the feed is checked against the item schema (Spidermon's
+    # validation pipeline with the schema compiled once, newswire.monitors).
+    "newswire.monitors.SchemaValidationPipeline": 800,
 }
 
 # Monitors (newswire.monitors): schema, fill rates against recent runs, retry rate.
@@ -122,6 +123,10 @@ SPIDERMON_VALIDATION_SCHEMAS = [json_schema()]
 SPIDERMON_ADD_FIELD_COVERAGE = True
 SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
 SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
+# Fill rates of the record's own fields only, not of the keys inside its dict values
+# (an internal field such as methods = {"title": "jsonld", ...}): the monitors read
+# top-level fields, and every nested key cost a stats update per record.
+SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS = 0
 
 # The state store of scheduled runs (newswire.state): a path or sqlite:///path; empty for
 # ~/.local/share/newswire/state.sqlite; "off" to deliver everything found every run.

@@ -49,3 +49,40 @@ def test_schema_is_generated_from_the_item():
     schema = json_schema()
     assert schema["properties"]["published_at"]["type"] == ["string", "null"]
     assert "published_at" in schema["required"] and "hints" not in schema["required"]
+
+
+def _validate_all(pipeline_class, records):
+    from scrapy.utils.test import get_crawler
+
+    from newswire import settings
+
+    crawler = get_crawler(settings_dict={"SPIDERMON_ENABLED": True,
+                                         "SPIDERMON_VALIDATION_SCHEMAS": settings.SPIDERMON_VALIDATION_SCHEMAS})
+    crawler.stats.open_spider()
+    pipeline = pipeline_class.from_crawler(crawler)
+    for record in records:
+        pipeline.process_item(record)
+    return {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("spidermon/validation")}
+
+
+def test_schema_validation_counts_what_spidermon_counts():
+    """The compiled pipeline reports bad records exactly as Spidermon's own does."""
+    import dataclasses
+
+    from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
+
+    from newswire.items import Article
+    from newswire.monitors import SchemaValidationPipeline
+
+    good = Article(id="menafn:1109925453", wire="menafn", url="https://menafn.com/1109925453/x",
+                   canonical_url="https://menafn.com/1109925453/x", title="Putin thanks Kim", body="Text.",
+                   crawled_at="2026-11-27T12:00:00Z", language="en", methods={"title": "jsonld"})
+    bad = [dataclasses.replace(good, crawled_at="yesterday"), dataclasses.replace(good, language="english", title=None),
+           dataclasses.replace(good, canonical_url="http://menafn.com/x", id="no id")]
+    ours = _validate_all(SchemaValidationPipeline, [good, *bad])
+    theirs = _validate_all(ItemValidationPipeline, [good, *bad])
+    assert ours == theirs
+    assert ours["spidermon/validation/items/errors"] == 3
+    assert ours["spidermon/validation/fields/errors/regex_not_matched/crawled_at"] == 1
+    assert ours["spidermon/validation/fields/errors/invalid_string/title"] == 1
+    assert ours["spidermon/validation/fields/errors/regex_not_matched/canonical_url"] == 1
