@@ -14,6 +14,8 @@ Every drop is counted as ``newswire/drop/<reason>`` and every fix as
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -42,17 +44,33 @@ class StatsPipeline:
 
 
 def fields_of(item: Any) -> dict[str, Any]:
+    """The item's fields as a new (shallow) dict."""
+    if dataclasses.is_dataclass(item):
+        # The item schema is a dataclass: read its attributes directly (ItemAdapter
+        # looks the item type up again for every field).
+        return {name: getattr(item, name) for name in _field_names(type(item))}
     return dict(ItemAdapter(item).items())
 
 
 def write_back(item: Any, fields: dict[str, Any]) -> None:
     """Set the item's fields from ``fields``, skipping keys that are not item fields
     (stage-only values such as ``notes``)."""
+    if dataclasses.is_dataclass(item):
+        names = _field_names(type(item))
+        for key, value in fields.items():
+            if key in names:
+                setattr(item, key, value)
+        return
     adapter = ItemAdapter(item)
     names = set(adapter.field_names())
     for key, value in fields.items():
         if key in names:
             adapter[key] = value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
 
 
 class StagePipeline(StatsPipeline):
