@@ -101,3 +101,19 @@ def test_story_family_across_wire_mirrors(tmp_path):
     assert store.get(family["copy"]).duplicate_of == family["original"]
     store.close()
     assert runs["menafn"]["manifest"]["exit"]["code"] == 0
+
+
+def test_signature_is_datasketch_minhash_of_the_shingles():
+    """The signature is exactly what datasketch computes with its default hash over the
+    body's 5-word shingles, so signatures stored by earlier runs stay comparable."""
+    from datasketch import MinHash
+
+    from newswire.extraction.text import fingerprint
+    from newswire.state import neardup
+
+    body = " ".join(f"Word{i % 37} shares rose {i} percent in trading" for i in range(60))
+    words = fingerprint(body).split()
+    plain = MinHash(num_perm=neardup.NUM_PERM, seed=1, scheme=neardup.SCHEME)
+    plain.update_batch([" ".join(words[i:i + 5]).encode("utf-8") for i in range(len(words) - 4)])
+    assert neardup.signature(body).tolist() == plain.hashvalues.astype("uint32").tolist()
+    assert neardup.signature("too short to compare") is None
