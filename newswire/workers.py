@@ -71,7 +71,12 @@ def _warm_up(spider_modules: list[str]) -> None:
     from scrapy.utils.misc import walk_modules_iter
 
     import newswire.extraction.article  # noqa: F401
-    import newswire.state.neardup  # noqa: F401
+    from newswire.extraction.language import _identifier
+    from newswire.state.neardup import _template
+
+    # Models loaded now, while the crawl fetches its first feeds, not on the first page.
+    _identifier()
+    _template()
 
     for name in spider_modules:
         for _module in walk_modules_iter(name):

@@ -19,3 +19,33 @@ def test_text_overrides_a_wrong_declaration():
 def test_declaration_used_when_text_is_too_short_to_tell():
     assert decide_language("OK", "fr") == ("fr", "declared")
     assert decide_language(EN, None)[0] == "en"
+
+
+def test_model_read_from_the_cache_ranks_as_the_library_does(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from newswire.extraction import language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        cached = language._identifier()
+        assert list((tmp_path / "newswire").glob("py3langid-*.npz"))  # written on first use
+        library = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        for text in (EN, AR, "Le gouvernement a annoncé mardi une hausse des prix de l'énergie."):
+            assert cached.rank(text)[:5] == library.rank(text)[:5]
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_an_unwritable_cache_falls_back_to_the_library_loader(tmp_path, monkeypatch):
+    from newswire.extraction import language
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    language._identifier.cache_clear()
+    try:
+        assert decide_language(EN, None)[0] == "en"
+    finally:
+        language._identifier.cache_clear()
