@@ -64,13 +64,25 @@ class WorkerLost(Exception):
     """The worker process ended (killed, crashed) before answering."""
 
 
-def _warm_up(spider_modules: list[str]) -> None:
-    """Import the extraction stack once per worker, before the first page arrives, and
-    the crawl's spider modules, so that a parser registered or replaced there
-    (``parsers.PARSERS["menafn"] = ...``) is the one the worker runs too."""
-    from scrapy.utils.misc import walk_modules_iter
+def _crawl_parsers(spider_modules: list[str]) -> bytes | list[str]:
+    """What a worker needs to run the crawl's parsers: the parser registry as the crawl
+    process has it (a spider module may have registered or replaced a parser:
+    ``parsers.PARSERS["menafn"] = ...``), pickled, so parser classes are imported
+    by reference and the worker needs neither Scrapy nor the spiders. A registry
+    that cannot be pickled is rebuilt by importing the spider modules instead."""
+    from newswire import parsers
 
+    try:
+        return pickle.dumps(dict(parsers.PARSERS), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - any unpicklable parser: fall back
+        return list(spider_modules)
+
+
+def _warm_up(crawl_parsers: bytes | list[str]) -> None:
+    """Import the extraction stack and load its models once per worker, before the first
+    page arrives, and install the crawl's parsers (``_crawl_parsers``)."""
     import newswire.extraction.article  # noqa: F401
+    from newswire import parsers
     from newswire.extraction.language import _identifier
     from newswire.state.neardup import _template
 
@@ -78,18 +90,24 @@ def _warm_up(spider_modules: list[str]) -> None:
     _identifier()
     _template()
 
-    for name in spider_modules:
+    if isinstance(crawl_parsers, bytes):
+        parsers.PARSERS.clear()
+        parsers.PARSERS.update(pickle.loads(crawl_parsers))
+        return
+    from scrapy.utils.misc import walk_modules_iter
+
+    for name in crawl_parsers:
         for _module in walk_modules_iter(name):
             pass
 
 
-def _serve(inbox, outbox, spider_modules: list[str]) -> None:
+def _serve(inbox, outbox, crawl_parsers: bytes | list[str]) -> None:
     """A worker's life: answer jobs until the crawl process closes the pipe (or dies,
     which closes it too)."""
     # Ctrl-C reaches the whole process group; the crawl process decides what it means
     # (Scrapy finishes the pages in flight, which still need this worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm_up(spider_modules)
+    _warm_up(crawl_parsers)
     while True:
         try:
             job = inbox.recv_bytes()
@@ -162,13 +180,13 @@ class _Answers(asyncio.Protocol):
 class _Worker:
     """One worker process, its pipe each way, and the jobs it has not answered yet."""
 
-    def __init__(self, spider_modules: list[str]) -> None:
+    def __init__(self, crawl_parsers: bytes | list[str]) -> None:
         context = multiprocessing.get_context("spawn")
         # "spawn", never fork: the crawl process holds a running reactor, threads and
         # an open SQLite connection that a forked child must not inherit.
         jobs_out, jobs_in = context.Pipe(duplex=False)
         answers_out, answers_in = context.Pipe(duplex=False)
-        self.process = context.Process(target=_serve, args=(jobs_out, answers_in, spider_modules),
+        self.process = context.Process(target=_serve, args=(jobs_out, answers_in, crawl_parsers),
                                        name="newswire-extraction", daemon=True)
         with _main_script_hidden():
             self.process.start()
@@ -259,7 +277,8 @@ class ExtractionWorkers:
         self._losses = 0
         # Started now, so that their imports (~1 s) overlap the crawl's own start and
         # its first feed and listing fetches.
-        self._workers: list[_Worker] = [_Worker(self.spider_modules) for _ in range(workers)]
+        self.crawl_parsers = _crawl_parsers(self.spider_modules) if workers else b""
+        self._workers: list[_Worker] = [_Worker(self.crawl_parsers) for _ in range(workers)]
 
     @classmethod
     def for_crawler(cls, crawler) -> ExtractionWorkers:
@@ -293,7 +312,7 @@ class ExtractionWorkers:
                 worker.close()
                 self._losses += 1
                 if self._losses < MAX_POOL_LOSSES:
-                    self._workers.append(_Worker(self.spider_modules))
+                    self._workers.append(_Worker(self.crawl_parsers))
                 else:  # workers that keep dying (out of memory?) are not worth restarting
                     for other in self._workers:
                         other.close()
