@@ -89,3 +89,18 @@ def test_time_without_a_date_is_rejected():
 )
 def test_zone_words_are_kept(raw, expected):
     assert to_utc_iso(raw) == expected
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "windows-1252", "utf-16"])
+def test_control_characters_go_whatever_the_charset(charset):
+    from newswire.extraction.stages import parse_response
+
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Kim\x1b[0m backs\x00 Moscow\x0bagain"}</script></head>'
+            '<body><article><h1>Kim backs Moscow again</h1><p>' + "Text of the story. " * 30 + "</p></article></body></html>")
+    fields = parse_response(page.encode(charset), f"text/html; charset={charset}", "https://example.com/a", 200, "")
+    assert fields["title"] == "Kim[0m backs Moscow again"
+    assert fields["notes"] == ["control_characters"]
+    clean = page.replace("\x1b", "").replace("\x00", "").replace("\x0b", " ")
+    again = parse_response(clean.encode(charset), f"text/html; charset={charset}", "https://example.com/a", 200, "")
+    assert again["title"] == "Kim[0m backs Moscow again" and not again.get("notes")

@@ -115,22 +115,35 @@ _DATED_XPATH = (
     " or contains(translate(@id, 'DATEIMSUPBLH', 'dateimsupblh'), 'time')]"
 )
 # Elements that may hold a byline: classed "byline"/"author" (any case), id'd "byline",
-# or rel="author". The XPath only preselects elements with one of those attributes;
-# the case-insensitive test runs in Python (libxml2's translate() on every element of a
-# 400-link PR Newswire page cost ~1 ms a page).
-_BYLINE_CANDIDATES_XPATH = "//body//*[@class or @id or @rel][not(self::script) and not(self::style) and not(self::meta)]"
+# or rel="author". XPath hands over only the class/id/rel attribute values of the body
+# (each knows its element) and the case-insensitive test runs in Python: libxml2's
+# translate() on every element of a 400-link PR Newswire page cost ~1 ms a page, and
+# handing over every element that has one of the attributes ~0.6 ms.
+_BYLINE_ATTRIBUTES_XPATH = "//body//@class | //body//@id | //body//@rel"
+_NOT_BYLINES = frozenset({"script", "style", "meta"})
 MAX_BYLINE_NODES = 40
 
 
 def _byline_nodes(tree) -> list:
     """Up to 40 byline/author elements, in document order."""
-    found = []
-    for node in tree.xpath(_BYLINE_CANDIDATES_XPATH):
-        css = (node.get("class") or "").lower()
-        if "byline" in css or "author" in css or "byline" in (node.get("id") or "").lower() or node.get("rel") == "author":
-            found.append(node)
-            if len(found) == MAX_BYLINE_NODES:
-                break
+    found: list = []
+    seen: set = set()
+    for value in tree.xpath(_BYLINE_ATTRIBUTES_XPATH):
+        name = value.attrname
+        if name == "rel":
+            hit = value == "author"
+        else:
+            lowered = value.lower()
+            hit = "byline" in lowered or (name == "class" and "author" in lowered)
+        if not hit:
+            continue
+        node = value.getparent()
+        if node.tag in _NOT_BYLINES or node in seen:
+            continue
+        seen.add(node)
+        found.append(node)
+        if len(found) == MAX_BYLINE_NODES:
+            break
     return found
 
 
