@@ -46,16 +46,26 @@ def fill_rates(stats: dict) -> dict[str, float]:
 
 
 class CompiledSchemaValidator(JSONSchemaValidator):
-    """Spidermon's JSON Schema validator with the schema compiled once: Spidermon
-    builds a new ``jsonschema`` validator for every record (~0.1 ms each)."""
+    """Spidermon's JSON Schema validator, made cheap for valid records: a record is
+    first checked by the schema compiled to Python code (fastjsonschema, ~0.015 ms);
+    only a record that fails goes through ``jsonschema`` (~0.2 ms, built once here
+    where Spidermon builds one per record), for Spidermon's own error messages."""
 
     def __init__(self, schema, **kwargs) -> None:
         super().__init__(schema, **kwargs)
+        import fastjsonschema
         from jsonschema.validators import validator_for
 
+        self._fast = fastjsonschema.compile(schema)
+        self._invalid = fastjsonschema.JsonSchemaValueException
         self._compiled = validator_for(schema)(schema=schema, format_checker=format_checker)
 
     def _validate(self, data, strict=False):
+        try:
+            self._fast(data)
+            return
+        except self._invalid:
+            pass
         # As Spidermon reports an error: the field's dotted path, the schema's message.
         for error in self._compiled.iter_errors(data):
             path = list(error.absolute_path)

@@ -78,11 +78,13 @@ def test_schema_validation_counts_what_spidermon_counts():
                    canonical_url="https://menafn.com/1109925453/x", title="Putin thanks Kim", body="Text.",
                    crawled_at="2026-11-27T12:00:00Z", language="en", methods={"title": "jsonld"})
     bad = [dataclasses.replace(good, crawled_at="yesterday"), dataclasses.replace(good, language="english", title=None),
-           dataclasses.replace(good, canonical_url="http://menafn.com/x", id="no id")]
+           dataclasses.replace(good, canonical_url="http://menafn.com/x", id="no id"),
+           dataclasses.replace(good, word_count=-1, version=True), dataclasses.replace(good, tags=[""], schema_version=2),
+           dataclasses.replace(good, body="", authors="Jane Doe")]
     ours = _validate_all(SchemaValidationPipeline, [good, *bad])
     theirs = _validate_all(ItemValidationPipeline, [good, *bad])
     assert ours == theirs
-    assert ours["spidermon/validation/items/errors"] == 3
+    assert ours["spidermon/validation/items/errors"] == 6
     assert ours["spidermon/validation/fields/errors/regex_not_matched/crawled_at"] == 1
     assert ours["spidermon/validation/fields/errors/invalid_string/title"] == 1
     assert ours["spidermon/validation/fields/errors/regex_not_matched/canonical_url"] == 1
