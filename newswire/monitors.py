@@ -17,6 +17,7 @@ import dataclasses
 
 from itemadapter import ItemAdapter
 from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.contrib.scrapy.extensions import Spidermon
 from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from spidermon.contrib.validation import JSONSchemaValidator
 from spidermon.contrib.validation.jsonschema.formats import format_checker
@@ -106,6 +107,44 @@ class SchemaValidationPipeline(ItemValidationPipeline):
                 if self.drop_items_with_errors:
                     self._drop_item(item, errors)
         return item
+
+
+class SpidermonExtension(Spidermon):
+    """Spidermon's extension (monitor suites, field coverage), with the coverage of a
+    record's own fields counted in one flat pass when coverage does not descend into
+    lists and dicts (``SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS = 0``,
+    ``SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS = 0``): Spidermon reads five settings and
+    recurses for every record. The stats are Spidermon's own names and counts."""
+
+    _flat: tuple | None = None
+
+    def item_scraped(self, item, response, spider):
+        if self._flat is None:
+            settings = self.crawler.settings
+            flat = (settings.getint("SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS", 0) == 0
+                    and settings.get("SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS", -1) in (0, "0"))
+            self._flat = (flat, settings.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_NONE", False),
+                          settings.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_FALSY", True),
+                          self._get_skip_values_list(settings))
+        flat, skip_none, skip_falsy, skip_values = self._flat
+        if not flat:
+            return super().item_scraped(item, response, spider)
+        stats = self.crawler.stats
+        stats.inc_value("spidermon_item_scraped_count")
+        prefix = f"spidermon_item_scraped_count/{type(item).__name__}"
+        stats.inc_value(prefix)
+        values = ((f.name, getattr(item, f.name)) for f in dataclasses.fields(item)) if dataclasses.is_dataclass(item) \
+            else ItemAdapter(item).items()
+        for name, value in values:
+            if value is None:
+                if skip_none:
+                    continue
+            elif skip_falsy and not value:
+                continue
+            if skip_values and self._value_in_skip_values(value, skip_values):
+                continue
+            stats.inc_value(f"{prefix}/{name}")
+        return None
 
 
 @monitors.name("Records")

@@ -153,7 +153,8 @@ NEWSWIRE_NOW = ""
 EXTENSIONS = {
     "newswire.logredact.LogRedaction": -100,  # first, so that no log line goes out unredacted
     "newswire.middlewares.RunDeadline": 0,
-    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
+    # Spidermon's extension, counting field coverage in one flat pass (newswire.monitors).
+    "newswire.monitors.SpidermonExtension": 500,
     "newswire.extensions.RunReport": 510,
     # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.
     "newswire.extensions.JobdirGuard": 0,

@@ -88,3 +88,33 @@ def test_schema_validation_counts_what_spidermon_counts():
     assert ours["spidermon/validation/fields/errors/regex_not_matched/crawled_at"] == 1
     assert ours["spidermon/validation/fields/errors/invalid_string/title"] == 1
     assert ours["spidermon/validation/fields/errors/regex_not_matched/canonical_url"] == 1
+
+
+def test_field_coverage_counts_what_spidermon_counts():
+    import types
+
+    from scrapy.utils.test import get_crawler
+    from spidermon.contrib.scrapy.extensions import Spidermon
+
+    from newswire import settings
+    from newswire.items import Article
+    from newswire.monitors import SpidermonExtension
+
+    records = [Article(id="menafn:1", wire="menafn", title="T", body="B", authors=["Jane Doe"], tags=[],
+                       summary="N/A", methods={"title": "jsonld"}, hints={}, word_count=0),
+               Article(id="menafn:2", wire="menafn", title="-", summary="", language="en", version=2)]
+    counted = []
+    for extension in (SpidermonExtension, Spidermon):
+        crawler = get_crawler(settings_dict={name: getattr(settings, name) for name in dir(settings)
+                                             if name.startswith("SPIDERMON_")})
+        crawler.stats.open_spider()
+        ext = extension.from_crawler(crawler)
+        spider = types.SimpleNamespace(crawler=crawler)  # item_scraped reads spider.crawler.settings
+        for record in records:
+            ext.item_scraped(record, None, spider)
+        counted.append({k: v for k, v in crawler.stats.get_stats().items() if k.startswith("spidermon_item")})
+    ours, theirs = counted
+    assert ours == theirs
+    assert ours["spidermon_item_scraped_count/Article/title"] == 1  # "-" is a skip value
+    assert ours["spidermon_item_scraped_count/Article/authors"] == 1  # [] is skipped
+    assert "spidermon_item_scraped_count/Article/methods/title" not in ours
