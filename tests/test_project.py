@@ -54,3 +54,22 @@ def test_readme_lists_every_wire():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     line = re.search(r"^Supported wires: (.*)$", readme, re.M).group(1)
     assert sorted(re.findall(r"`(\w+)`", line)) == SPIDERS
+
+
+def test_collector_threshold_is_set_for_a_crawl_and_restored():
+    import gc
+
+    from scrapy import signals
+    from scrapy.utils.test import get_crawler
+
+    from newswire.extensions import CollectorThreshold
+
+    before = gc.get_threshold()
+    crawler = get_crawler(settings_dict={"NEWSWIRE_GC_THRESHOLD": (10000, 20, 20)})
+    extension = CollectorThreshold.from_crawler(crawler)  # held, as the extension manager holds it
+    try:
+        assert gc.get_threshold() == (10000, 20, 20)
+    finally:
+        crawler.signals.send_catch_log(signals.engine_stopped)
+    assert gc.get_threshold() == before
+    assert extension._previous == before
