@@ -5,7 +5,11 @@ runs (1) the production ``scrapy crawl <wire>`` — discovery, extraction, all p
 feed — and (2) a bare Scrapy spider that fetches exactly the requests the mirror logged
 during (1), in order, once each (feeds, sitemaps, listings, robots.txt, redirect hops,
 retried 429s, article pages), and does nothing with them: the cost of Scrapy alone for
-the same pages. Each crawl is its own process. CPU time is the ``getrusage`` delta of
+the same pages. A page the crawl had chromium render (Business Wire's JavaScript
+newsroom; the mirror logs it as ``<url> browser``) is rendered by the baseline too,
+through scrapy-playwright with the same launch options: fetching that page means
+rendering it, so the baseline pays for the browser and the ratio measures what the
+crawl adds. Each crawl is its own process. CPU time is the ``getrusage`` delta of
 the children; peak memory is the largest sum of RSS over the crawl process and all its
 descendants (extraction workers, a browser), sampled from ``/proc`` while it runs.
 """
@@ -26,6 +30,7 @@ from pathlib import Path
 
 BARE_SPIDER = '''
 import json, scrapy
+from newswire.settings import PLAYWRIGHT_SETTINGS
 
 class BareSpider(scrapy.Spider):
     """Fetches each URL of the file once, as given: no redirects followed, no retries,
@@ -39,11 +44,11 @@ class BareSpider(scrapy.Spider):
 
     def __init__(self, urls, stats, **kwargs):
         super().__init__(**kwargs)
-        self.urls = [line.strip() for line in open(urls) if line.strip()]
+        self.urls = [line.split() for line in open(urls) if line.strip()]
         self.stats_file = stats
 
     async def start(self):
-        for url in self.urls:
+        for url, *_marks in self.urls:
             yield scrapy.Request(url, callback=self.parse, dont_filter=True)
 
     def parse(self, response):
@@ -54,6 +59,43 @@ class BareSpider(scrapy.Spider):
         with open(self.stats_file, "w") as out:
             json.dump({"finish_reason": reason, "requests": stats.get("downloader/request_count", 0),
                        "responses": stats.get("downloader/response_count", 0)}, out)
+
+
+class BareBrowserSpider(BareSpider):
+    """The same, rendering in the browser the pages the crawl's browser asked for (``<url>
+    browser``) with scrapy-playwright and the crawl's launch options, as cheaply as the
+    crawl does: in kept tabs (a new tab per page costs chromium a renderer process),
+    as many at once as the browser context allows (PLAYWRIGHT_MAX_PAGES_PER_CONTEXT)."""
+    name = "bare_browser"
+    custom_settings = {**BareSpider.custom_settings, **PLAYWRIGHT_SETTINGS}
+
+    async def start(self):
+        tabs = self.settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 4)
+        rendered = [url for url, *marks in self.urls if "browser" in marks]
+        chains = [rendered[i::tabs] for i in range(tabs)]
+        seen = 0  # browser pages met so far; the first ``tabs`` of them start the chains
+        for url, *marks in self.urls:
+            if "browser" not in marks:
+                yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+                continue
+            if seen < tabs:
+                yield self.render(chains[seen], None)
+            seen += 1
+
+    def render(self, chain, tab):
+        meta = {"playwright": True, "playwright_include_page": True, "chain": chain[1:],
+                "playwright_page_init_callback": "newswire.browser.route_to_mirror",
+                "newswire_mirror": self.settings.get("NEWSWIRE_MIRROR")}
+        if tab is not None:
+            meta["playwright_page"] = tab
+        return scrapy.Request(chain[0], callback=self.parse_rendered, dont_filter=True, meta=meta)
+
+    async def parse_rendered(self, response):
+        tab, chain = response.meta.pop("playwright_page"), response.meta["chain"]
+        if chain:
+            yield self.render(chain, tab)
+        else:
+            await tab.close()
 '''
 
 SAMPLE_EVERY = 0.1  # seconds between /proc samples of the crawl's process tree
@@ -150,6 +192,15 @@ def _run(cmd: list[str], env: dict, cwd: Path) -> dict:
     return {"code": code, "wall": wall, "cpu": cpu, "peak_mb": peak[0] / 1024}
 
 
+def _bare_crawl(spider: str, urls: Path, stats: Path, common: list[str], env: dict, work: Path) -> dict:
+    bare = _run([sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"urls={urls}", "-a", f"stats={stats}",
+                 *common, "-s", "SPIDER_MODULES=barebench"], env, work)
+    bare.update(json.loads(stats.read_text()) if stats.exists()
+                else {"finish_reason": f"exit {bare['code']}", "requests": 0, "responses": 0})
+    stats.unlink(missing_ok=True)
+    return bare
+
+
 def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[dict]:
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.project import get_project_settings
@@ -187,14 +238,15 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[
                         env, work)
             urls = work / f"{wire}.urls"
             urls.write_bytes(request_log.read_bytes())
-            logged = sum(1 for line in urls.read_text(encoding="latin-1").splitlines() if line.strip())
+            lines = [line for line in urls.read_text(encoding="latin-1").splitlines() if line.strip()]
+            logged, rendered = len(lines), sum(1 for line in lines if line.endswith(" browser"))
             bare_stats = work / f"{wire}.bare.json"
-            bare = _run([sys.executable, "-m", "scrapy", "crawl", "bare", "-a", f"urls={urls}",
-                         "-a", f"stats={bare_stats}", *common, "-s", "SPIDER_MODULES=barebench"], env, work)
-            bare.update(json.loads(bare_stats.read_text()) if bare_stats.exists()
-                        else {"finish_reason": f"exit {bare['code']}", "requests": 0, "responses": 0})
+            bare = _bare_crawl("bare_browser" if rendered else "bare", urls, bare_stats, [*common], env, work)
+            # For comparison, a wire with rendered pages is also timed against plain fetches of them.
+            plain = _bare_crawl("bare", urls, bare_stats, [*common], env, work) if rendered else None
             manifest = json.loads(sorted((work / "output" / wire).glob("*.manifest.json"))[-1].read_text())
             rows.append({"wire": wire, "articles": manifest["delivered"], "pages": bare["requests"], "logged": logged,
+                         "rendered": rendered, "plain": plain,
                          "crawl_requests": manifest["requests"], "full": full, "bare": bare})
     finally:
         mirror.terminate()
@@ -237,7 +289,14 @@ def report(rows: list[dict]) -> None:
         line("all", total["articles"], total["pages"], total["wall"], total["bare_wall"], total["cpu"],
              total["bare_cpu"], total["peak_mb"])
     print("baseline: a bare Scrapy spider (no extraction, pipelines or feed) fetching each request the production "
-          "crawl sent to the mirror, once, in order; speed vs bare = bare wall time / crawl wall time; "
+          "crawl sent to the mirror, once, in order, the pages the crawl rendered rendered by the browser too; "
+          "speed vs bare = bare wall time / crawl wall time; "
           "peak MB = largest sum of RSS over the crawl's process tree (all row: the largest)")
+    for row in rows:
+        if row.get("rendered"):
+            plain = row["plain"]
+            print(f"  {row['wire']}: {row['rendered']} of its {row['pages']} pages rendered by chromium in both crawls; "
+                  f"against a bare spider fetching them without a browser ({row['pages'] / plain['wall']:.1f} p/s) "
+                  f"the speed would be {plain['wall'] / row['full']['wall']:.2f}")
     for note in notes:
         print(f"  note: {note}")

@@ -11,10 +11,10 @@ from newswire.bench_crawl import tree_rss_kb
 from tests.mirror_run import MirrorProcess
 
 
-def _get(url: str, target: str, host: str) -> int:
+def _get(url: str, target: str, host: str, **headers: str) -> int:
     conn = http.client.HTTPConnection(url.split("//", 1)[1], timeout=10)
     try:
-        conn.request("GET", target, headers={"Host": host})
+        conn.request("GET", target, headers={"Host": host, **headers})
         response = conn.getresponse()
         response.read()
         return response.status
@@ -29,11 +29,14 @@ def test_request_log_lines_and_truncation(tmp_path):
         _get(mirror.url, "/robots.txt", "menafn.com")
         _get(mirror.url, "/qn_news_story_s.aspx?storyid=1&title=a%20b", "www.menafn.com")
         _get(mirror.url, "/x", "unknown.example")
+        # The crawler's browser routing marks what chromium asked for (newswire.browser).
+        _get(mirror.url, "/section/business", "menafn.com", **{"X-Newswire-Browser": "1"})
         # Each line is written as its request arrives, path and query as sent.
         assert log.read_text().splitlines() == [
             "https://menafn.com/robots.txt",
             "https://www.menafn.com/qn_news_story_s.aspx?storyid=1&title=a%20b",
             "https://unknown.example/x",
+            "https://menafn.com/section/business browser",
         ]
         log.write_bytes(b"")  # the bench empties the log between crawls
         _get(mirror.url, "/", "menafn.com")

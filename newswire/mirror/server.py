@@ -169,6 +169,9 @@ class RequestLog:
     so replaying the line fetches the same page. Path and query are logged exactly as
     received (still percent-encoded), so a replay asks for the same bytes.
 
+    A page the crawler's browser asked for (its mirror routing sends
+    ``X-Newswire-Browser: 1``) is logged as ``<url> browser``.
+
     Lines are appended with one unbuffered ``write`` each on an ``O_APPEND`` descriptor:
     every line is in the file as soon as its request has been received, and a reader may
     truncate the file between crawls (the next line goes to the new end of file).
@@ -184,6 +187,8 @@ class RequestLog:
         else:
             proto = (request.getHeader(b"x-forwarded-proto") or b"https").strip().lower()
             line = proto + b"://" + (request.getHeader(b"host") or b"") + uri
+        if request.getHeader(b"x-newswire-browser"):
+            line += b" browser"
         os.write(self.fd, line + b"\n")
 
     def close(self) -> None:
