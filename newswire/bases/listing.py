@@ -6,6 +6,7 @@ import logging
 from typing import ClassVar
 
 import scrapy
+from w3lib.url import add_or_replace_parameter
 
 logger = logging.getLogger(__name__)
 
@@ -15,7 +16,9 @@ class ListingMixin:
 
     Switches: ``listings`` — first pages of the sections
     (``https://menafn.com/section/business``); ``next_page_xpath`` — the "next" link;
-    ``max_listing_pages`` — a hard stop per section.
+    ``max_listing_pages`` — a hard stop per section; ``listing_walkers`` with
+    ``listing_page_parameter`` — read that many pages of a section at once when its
+    pages are numbered by a query parameter (``?page=7``).
 
     Pagination stops when there is no next link, at ``max_listing_pages``, when a page
     lists no story new to this run's listing pages (deep pages of some wires re-serve
@@ -39,6 +42,13 @@ class ListingMixin:
     #: Playwright keeps every request of a tab until it closes (a 1,000-page walk in
     #: one tab grew the crawl by 1 GB; a new tab per page costs a renderer process each).
     browser_tab_pages: ClassVar[int] = 50
+    #: Pages of a section read at once. Walker ``i`` of ``n`` reads pages i, i + n,
+    #: i + 2n... (a browser walker in a tab of its own), found by setting
+    #: ``listing_page_parameter`` in the section's URL; page 1 starts the others. Each
+    #: walker stops as a single walk does, so at most n - 1 pages are read past the end.
+    #: One walker (the default) follows the "next" links instead.
+    listing_walkers: ClassVar[int] = 1
+    listing_page_parameter: ClassVar[str | None] = None
 
     def listing_requests(self):
         for url in self.listings:
@@ -74,18 +84,31 @@ class ListingMixin:
             if request is not None:
                 yield request
         next_href = response.xpath(self.next_page_xpath).get()
+        walkers = self.listing_walkers if self.listing_page_parameter else 1
         if not new:
             stats.inc_value("newswire/listing/stop_nothing_new")
             logger.info("Listing page brought nothing new, stopping: %s", response.url)
         elif behind == new:
             stats.inc_value("newswire/listing/stop_behind_last_run")
             logger.info("Listing page holds only stories before the last complete run, stopping: %s", response.url)
-        elif next_href and depth >= self.max_listing_pages:
+        elif next_href and depth + walkers > self.max_listing_pages:
             stats.inc_value("newswire/listing/stop_max_pages")
             logger.warning("Listing walk stopped at max_listing_pages=%d: %s", self.max_listing_pages, response.url)
         elif next_href:
             # A browser walk goes on in the same tab (see WireSpider.browser_meta) for
-            # browser_tab_pages pages.
-            tab = response.meta.pop("playwright_page", None) if depth % self.browser_tab_pages else None
-            yield self._listing_request(response.urljoin(next_href), depth + 1, tab)
+            # browser_tab_pages pages of that walker.
+            walked = (depth - 1) // walkers + 1
+            tab = response.meta.pop("playwright_page", None) if walked % self.browser_tab_pages else None
+            if walkers == 1:
+                yield self._listing_request(response.urljoin(next_href), depth + 1, tab)
+            else:
+                yield self._listing_request(self.listing_page(response.url, depth + walkers), depth + walkers, tab)
+                if depth == 1:
+                    for number in range(2, min(walkers, self.max_listing_pages) + 1):
+                        yield self._listing_request(self.listing_page(response.url, number), number)
         await self.close_browser_page(response.meta)
+
+    def listing_page(self, url: str, number: int) -> str:
+        """Page ``number`` of the section ``url`` is a page of
+        (``/newsroom?language=en&page=1`` -> ``/newsroom?language=en&page=7``)."""
+        return add_or_replace_parameter(url, self.listing_page_parameter, str(number))

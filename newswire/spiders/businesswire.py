@@ -27,6 +27,10 @@ class BusinesswireSpider(FeedMixin, SitemapMixin, ListingMixin, WireSpider):
     sitemap_days = 7
     listings = ["https://www.businesswire.com/newsroom?language=en&page=1"]
     listing_needs_browser = True
+    # Two newsroom pages rendered at once (?page=N): a first run walks hundreds of them,
+    # and one of the three requests Akamai tolerates stays free for releases.
+    listing_walkers = 2
+    listing_page_parameter = "page"
     article_patterns = [
         # /news/home/20190308005002/en/GigCapital-Confirms-..., and without slug /news/home/20241031980322/en/
         r"^https?://(www\.)?businesswire\.com/news/home/\d{14}/[a-z]{2}(/|$)",

@@ -1,0 +1,75 @@
+"""Listing walks (newswire.bases.listing): one walker following "next" links, or several
+reading numbered pages at once."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import pytest_twisted
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
+
+from newswire.bases import ListingMixin, WireSpider
+
+SECTION = "https://wire.example/news?lang=en&page=1"
+
+
+class NumberedSpider(ListingMixin, WireSpider):
+    name = "numbered"
+    allowed_domains = ["wire.example"]
+    listings = [SECTION]
+    article_patterns = [r"^https://wire\.example/story/\d+$"]
+
+
+def page(number: int, stories: range, last: int = 9) -> HtmlResponse:
+    links = "".join(f'<a href="/story/{n}">Story {n}</a>' for n in stories)
+    more = f'<a rel="next" href="/news?lang=en&page={number + 1}">Next</a>' if number < last else ""
+    url = f"https://wire.example/news?lang=en&page={number}"
+    return HtmlResponse(url, body=f"<html><body>{links}{more}</body></html>".encode(), encoding="utf-8",
+                        request=Request(url))
+
+
+async def walk(spider, response, depth) -> list[tuple[str, int]]:
+    """(page number, depth) of the listing requests a listing page yields."""
+
+    async def collect():
+        return [r async for r in spider.parse_listing(response, depth=depth)]
+
+    requests = await Deferred.fromFuture(asyncio.ensure_future(collect()))
+    return [(r.url.rsplit("page=", 1)[1], r.cb_kwargs["depth"]) for r in requests if r.callback == spider.parse_listing]
+
+
+@pytest.fixture
+def spider():
+    crawler = get_crawler(NumberedSpider, settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0, "NEWSWIRE_STATE": "off"})
+    crawler.stats.open_spider()
+    return NumberedSpider.from_crawler(crawler)
+
+
+@pytest_twisted.ensureDeferred
+async def test_one_walker_follows_the_next_link(spider):
+    assert await walk(spider, page(1, range(0, 10)), 1) == [("2", 2)]
+    assert spider.crawler.stats.get_value("newswire/discovery/article_url") == 10
+
+
+@pytest_twisted.ensureDeferred
+async def test_two_walkers_read_alternate_pages_and_page_one_starts_the_second(spider):
+    spider.listing_walkers, spider.listing_page_parameter = 2, "page"
+    assert await walk(spider, page(1, range(0, 10)), 1) == [("3", 3), ("2", 2)]
+    assert await walk(spider, page(2, range(10, 20)), 2) == [("4", 4)]
+    assert await walk(spider, page(3, range(20, 30)), 3) == [("5", 5)]
+    # Page 4 repeats stories already listed: that walker stops, and so does the other at page 5.
+    assert await walk(spider, page(4, range(20, 30)), 4) == []
+    assert await walk(spider, page(5, range(0, 5)), 5) == []
+    assert spider.crawler.stats.get_value("newswire/listing/stop_nothing_new") == 2
+
+
+@pytest_twisted.ensureDeferred
+async def test_walkers_stop_at_the_last_page_and_at_max_listing_pages(spider):
+    spider.listing_walkers, spider.listing_page_parameter, spider.max_listing_pages = 3, "page", 4
+    assert await walk(spider, page(1, range(0, 10)), 1) == [("4", 4), ("2", 2), ("3", 3)]
+    assert await walk(spider, page(2, range(10, 20)), 2) == []  # 5 is past max_listing_pages
+    assert spider.crawler.stats.get_value("newswire/listing/stop_max_pages") == 1
+    assert await walk(spider, page(4, range(30, 40), last=4), 4) == []  # no next link
