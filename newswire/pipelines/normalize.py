@@ -9,7 +9,7 @@ class NormalizePipeline(StagePipeline):
 
     stage = normalise_stage
 
-    def after(self, fields):
+    def after(self, item):
         for field in ("published_at", "language", "summary", "dateline"):
-            if not fields.get(field):
+            if not item.get(field):
                 self.stats.inc_value(f"newswire/field/{field}/missing")
