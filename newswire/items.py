@@ -8,7 +8,6 @@ the page or feed actually carried is kept next to them in ``*_raw``.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -129,34 +128,8 @@ class Article:
     ``newswire.state.neardup``) for the syndication check; None for bodies too short
     to compare."""
 
-    stages_done: dict[str, list[str]] = field(default_factory=dict)
-    """Internal: extraction stages already run on the record, with the fixes each made
-    (``{"clean_stage": ["repeated_paragraphs"]}``): the worker that parsed an article
-    page cleaned and normalised it in the same trip, and the clean and normalize
-    pipelines only count those fixes (``newswire.extraction.stages.extract_page``)."""
 
-
-INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates", "signature", "stages_done")
+INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates", "signature")
 
 #: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).
 EXPORT_FIELDS = [f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS]
-
-
-@functools.cache
-def field_names(cls: type) -> tuple[str, ...]:
-    """A dataclass record type's field names, in order."""
-    return tuple(f.name for f in fields(cls))
-
-
-def record_fields(record: Any) -> dict[str, Any]:
-    """A dataclass record's fields as a new (shallow) dict."""
-    return {name: getattr(record, name) for name in field_names(type(record))}
-
-
-def update_record(record: Any, values: dict[str, Any]) -> None:
-    """Set a dataclass record's fields from ``values``, skipping keys that are not fields
-    (stage-only values such as ``notes``)."""
-    names = field_names(type(record))
-    for key, value in values.items():
-        if key in names:
-            setattr(record, key, value)

@@ -1,8 +1,6 @@
 """Each pipeline on its own, built the way Scrapy builds it (from_crawler)."""
 
-import gzip
 import inspect
-import json
 
 import pytest
 from scrapy.exceptions import DropItem
@@ -14,7 +12,6 @@ from newswire.pipelines.dedupe import DedupePipeline
 from newswire.pipelines.normalize import NormalizePipeline
 from newswire.pipelines.page_type import PageTypePipeline
 from newswire.pipelines.validate import ValidatePipeline
-from tests.conftest import FIXTURES
 
 BODY = " ".join(f"word{i}" for i in range(40))
 
@@ -72,43 +69,6 @@ def test_clean_counts_its_fixes(crawler):
     assert item.source == "Jordan Times"
     for fix in ("leading_furniture", "source_marker", "repeated_paragraphs", "trailing_furniture"):
         assert crawler.stats.get_value(f"newswire/fix/{fix}") == 1
-
-
-def test_a_stage_done_by_the_parse_trip_is_only_counted(crawler, monkeypatch):
-    item = Article(wire="menafn", url="https://menafn.com/1109925453/X", body="Already clean.",
-                   stages_done={"clean_stage": ["source_marker"]})
-    pipeline = build(CleanPipeline, crawler)
-    monkeypatch.setattr(pipeline.workers, "run", None)  # no trip to a worker may happen
-    process(pipeline, item)
-    assert item.body == "Already clean." and item.stages_done == {}
-    assert crawler.stats.get_value("newswire/fix/source_marker") == 1
-
-
-def test_extract_page_equals_the_three_stages_one_by_one(crawler):
-    """One trip (parse, clean and normalise in the worker) makes the same item as the
-    three stages run one after the other by the spider and the two pipelines."""
-    from newswire.extraction.stages import clean_stage, extract_page, normalise_stage, parse_response
-    from newswire.pipelines import fields_of, write_back
-
-    meta = json.loads((FIXTURES / "menafn" / "meta.json").read_text())
-    for name in sorted(meta):
-        url, page = meta[name]["url"], gzip.decompress((FIXTURES / "menafn" / f"{name}.html.gz").read_bytes())
-        record = {"url": url, "crawled_at": "2026-11-27T12:00:00Z", "hints": {"title": "Feed title"}}
-        item, _notes = extract_page(page, "text/html; charset=utf-8", url, 200, "menafn", record)
-        fields = parse_response(page, "text/html; charset=utf-8", url, 200, "menafn")
-        fields.pop("notes", None)
-        stepwise = Article(wire="menafn", http_status=200, page_type=fields.pop("page_type"),
-                           methods=fields.pop("methods"), **record)
-        write_back(stepwise, {k: v for k, v in fields.items() if k not in ("wire", "url")})
-        if stepwise.page_type == "article":
-            for stage in (clean_stage, normalise_stage):
-                output, fixes = stage(fields_of(stepwise))
-                write_back(stepwise, output)
-                assert item.stages_done[stage.__name__] == fixes
-        else:
-            assert item.stages_done == {}
-        item.stages_done = {}
-        assert item == stepwise
 
 
 def test_normalize_uses_page_date_then_feed_date(crawler):

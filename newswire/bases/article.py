@@ -14,8 +14,9 @@ from twisted.python.failure import Failure
 
 from newswire.browser import chromium_problem
 from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
-from newswire.extraction.stages import extract_page
+from newswire.extraction.stages import parse_response
 from newswire.extraction.urls import canonicalize_url, strip_secrets
+from newswire.items import Article
 from newswire.middlewares import RefusedRequest, refusal_reason
 from newswire.parsers import parser_for_wire
 from newswire.state.crawl import FetchPolicy, now_of, state_of
@@ -185,22 +186,27 @@ class WireSpider(scrapy.Spider):
     # -- the one parse path ------------------------------------------------------------
 
     async def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
-        """Page -> item through ``newswire.extraction.stages.extract_page`` (in an
-        extraction worker, ``newswire.workers``: parsed and, for an article, cleaned and
-        normalised in one trip); the pipelines then drop non-articles, count the
-        cleaning, validate and deduplicate."""
+        """Page -> raw item through ``newswire.extraction.parse_response`` (in an
+        extraction worker, ``newswire.workers``); the pipelines then drop
+        non-articles, clean, normalise, validate and deduplicate."""
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
         body = response.body if hasattr(response, "text") else b""
-        hints = hints if hints is not None else {}
-        record = {"url": strip_secrets(response.url), "crawled_at": utc_now_iso(), "hints": hints}
-        item, notes = await self.workers.run(extract_page, body, content_type, response.url, response.status,
-                                             self.name, record)
-        for note in notes:
+        fields = await self.workers.run(parse_response, body, content_type, response.url, response.status, self.name)
+        for note in fields.pop("notes", []):
             self.crawler.stats.inc_value(f"newswire/page/{note}")
             logger.info("Page note %s: %s", note, response.url)
-        # The live hints, not the worker's copy: a URL of the story found later still
-        # reaches the state store (HistoryPipeline records every URL of a story).
-        item.hints = hints
+        item = Article(
+            wire=self.name,
+            url=strip_secrets(response.url),
+            crawled_at=utc_now_iso(),
+            page_type=fields.pop("page_type", None),
+            http_status=response.status,
+            hints=hints or {},
+            methods=fields.pop("methods", {}),
+        )
+        for key, value in fields.items():
+            if hasattr(item, key) and key not in ("wire", "url"):
+                setattr(item, key, value)
         yield item
 
     @staticmethod

@@ -1,9 +1,7 @@
 """The extraction stages as a crawl runs them, in a worker process (``newswire.workers``).
 
-Plain values in, plain values out: the spider sends a response's bytes
-(``extract_page``), and for an article page the worker parses, cleans and normalises it
-in that one trip; a pipeline that meets an item without its stage done sends the
-item's fields (``clean_stage``, ``normalise_stage``). The heavy modules (lxml, trafilatura, extruct, py3langid) are imported
+Plain values in, plain values out: the spider sends a response's bytes, the pipelines
+send fields. The heavy modules (lxml, trafilatura, extruct, py3langid) are imported
 inside the functions, so the crawl process, which only hands the work over, neither
 loads them nor pays their start-up time.
 """
@@ -65,26 +63,3 @@ def normalise_stage(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     sig = signature(fields.get("body") or "")
     fields["signature"] = None if sig is None else to_blob(sig)
     return fields, fixes
-
-
-def extract_page(body: bytes, content_type: str, url: str, status: int, wire: str,
-                 record: dict[str, Any]) -> tuple[Any, list[str]]:
-    """A downloaded page as the spider's item, in one trip to a worker: ``parse_response``,
-    then, for an article page, ``clean_stage`` and ``normalise_stage`` ahead of their
-    pipelines, each listed in ``stages_done`` with its fixes (the page-type pipeline
-    drops the other pages first; the clean and normalize pipelines count the fixes).
-    ``record``: what the spider knows of the page (its URL without secrets,
-    ``crawled_at``, the discovery ``hints``). Returns the item and the page's notes."""
-    from newswire.items import Article, record_fields, update_record
-
-    fields = parse_response(body, content_type, url, status, wire)
-    notes = fields.pop("notes", [])
-    item = Article(wire=wire, http_status=status, page_type=fields.pop("page_type", None),
-                   methods=fields.pop("methods", {}), **record)
-    update_record(item, {key: value for key, value in fields.items() if key not in ("wire", "url")})
-    if item.page_type == "article":
-        for stage in (clean_stage, normalise_stage):
-            output, fixes = stage(record_fields(item))
-            update_record(item, output)
-            item.stages_done[stage.__name__] = fixes
-    return item, notes

@@ -15,12 +15,11 @@ Every drop is counted as ``newswire/drop/<reason>`` and every fix as
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-
-from newswire.items import record_fields, update_record
 
 
 class StatsPipeline:
@@ -49,7 +48,7 @@ def fields_of(item: Any) -> dict[str, Any]:
     if dataclasses.is_dataclass(item):
         # The item schema is a dataclass: read its attributes directly (ItemAdapter
         # looks the item type up again for every field).
-        return record_fields(item)
+        return {name: getattr(item, name) for name in _field_names(type(item))}
     return dict(ItemAdapter(item).items())
 
 
@@ -57,7 +56,10 @@ def write_back(item: Any, fields: dict[str, Any]) -> None:
     """Set the item's fields from ``fields``, skipping keys that are not item fields
     (stage-only values such as ``notes``)."""
     if dataclasses.is_dataclass(item):
-        update_record(item, fields)
+        names = _field_names(type(item))
+        for key, value in fields.items():
+            if key in names:
+                setattr(item, key, value)
         return
     adapter = ItemAdapter(item)
     names = set(adapter.field_names())
@@ -66,15 +68,15 @@ def write_back(item: Any, fields: dict[str, Any]) -> None:
             adapter[key] = value
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
+
+
 class StagePipeline(StatsPipeline):
     """Base: a pipeline whose work is one extraction stage (``newswire.extraction.stages``),
     run in an extraction worker (``newswire.workers``) on the item's fields; the fixes it
-    reports are counted. ``stage`` is the function; ``after`` may count more.
-
-    An article page's worker runs the clean and normalise stages in the same trip as the
-    parse (``extract_page``) and lists them in the item's ``stages_done`` with their
-    fixes: the pipeline then counts those fixes instead of sending the item again. An
-    item without the stage done (from a spider of one's own) has it run here."""
+    reports are counted. ``stage`` is the function; ``after`` may count more."""
 
     stage: Any = None
 
@@ -85,15 +87,11 @@ class StagePipeline(StatsPipeline):
         self.workers = ExtractionWorkers.for_crawler(crawler)
 
     async def process_item(self, item):
-        stage = type(self).stage
-        done = ItemAdapter(item).get("stages_done") or {}
-        fixes = done.pop(stage.__name__, None)
-        if fixes is None:
-            fields, fixes = await self.workers.run(stage, fields_of(item))
-            write_back(item, fields)
+        fields, fixes = await self.workers.run(type(self).stage, fields_of(item))
         self.count_fixes(fixes)
-        self.after(ItemAdapter(item))
+        write_back(item, fields)
+        self.after(fields)
         return item
 
-    def after(self, item: ItemAdapter) -> None:
-        """Hook: called with the item once the stage's output is on it."""
+    def after(self, fields: dict[str, Any]) -> None:
+        """Hook: called with the stage's output fields once they are on the item."""

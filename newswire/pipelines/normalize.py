@@ -9,7 +9,7 @@ class NormalizePipeline(StagePipeline):
 
     stage = normalise_stage
 
-    def after(self, item):
+    def after(self, fields):
         for field in ("published_at", "language", "summary", "dateline"):
-            if not item.get(field):
+            if not fields.get(field):
                 self.stats.inc_value(f"newswire/field/{field}/missing")
