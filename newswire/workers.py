@@ -258,7 +258,9 @@ class _Worker:
                 future.set_exception(WorkerLost())
 
     def close(self) -> None:
-        self.alive = False
+        # A job still waiting (none is, once the engine has stopped) is answered with
+        # WorkerLost, so its caller redoes it in the crawl process instead of hanging.
+        self.lost()
         loop_open = self._loop is not None and not self._loop.is_closed()
         for transport, pipe in ((self._writer, self._jobs), (self._reader, self._answers)):
             if transport is not None and loop_open:

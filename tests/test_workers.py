@@ -72,13 +72,27 @@ def test_a_script_without_main_guard_runs_once(tmp_path):
         from newswire.workers import ExtractionWorkers
         print("script body runs", flush=True)
         workers = ExtractionWorkers(1)
-        print("worker answer", asyncio.run(workers.run(len, "abcd")), flush=True)
+
+        def shout(text):
+            return text.upper()
+
+        async def main():
+            print("worker answer", await workers.run(len, "abcd"), flush=True)
+            try:  # defined in this script, which the worker does not run: an error, not a dead worker
+                await workers.run(shout, "x")
+            except Exception as exc:
+                print("script function:", type(exc).__name__, flush=True)
+            print("worker still answers", await workers.run(len, "ab"), flush=True)
+
+        asyncio.run(main())
         workers.close()
     """))
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.count("script body runs") == 1
     assert "worker answer 4" in out.stdout
+    assert "script function: AttributeError" in out.stdout
+    assert "worker still answers 2" in out.stdout
 
 
 def _records(outcome: dict) -> list[dict]:
@@ -135,3 +149,19 @@ def _alive(pid: int) -> bool:
             return handle.read().split(") ")[-1][0] != "Z"
     except OSError:
         return False
+
+
+def fail_in_a_worker(text: str) -> int:
+    raise ValueError(f"no story in {text!r}")
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_exception_comes_back_as_in_process_and_the_worker_lives_on(crawler_workers):
+    crawler, workers = crawler_workers
+    with pytest.raises(ValueError, match="no story in 'abc'"):
+        await in_asyncio(workers.run(fail_in_a_worker, "abc"))
+    # A function the worker cannot import (made here, not in a module) is an error too.
+    with pytest.raises(Exception):  # noqa: B017, PT011 - pickle's own error type
+        await in_asyncio(workers.run(lambda text: len(text), "abc"))
+    assert (await in_asyncio(workers.run(len, "four"))) == 4
+    assert crawler.stats.get_value("newswire/workers/lost") is None
