@@ -25,6 +25,7 @@ from spidermon.contrib.validation.jsonschema.validator import REQUIRED_RE
 from spidermon.core.actions import Action
 
 from newswire.items import EXPORT_FIELDS
+from newswire.pipelines import fields_of
 from newswire.state.crawl import state_of
 
 #: Fill-rate checks need this many records in the run, and a field this well filled in
@@ -78,10 +79,10 @@ class CompiledSchemaValidator(JSONSchemaValidator):
 
 class SchemaValidationPipeline(ItemValidationPipeline):
     """Spidermon's item validation pipeline (same stats, same error messages, the
-    same ``SPIDERMON_VALIDATION_*`` settings), made cheap per record: the schema is
-    compiled once, and a dataclass record is handed over as a shallow dict of its
-    fields (its values are already plain JSON values) rather than through
-    ``ItemAdapter.asdict``, which adapts every value recursively."""
+    same ``SPIDERMON_VALIDATION_*`` settings), made cheap per record: its validators
+    are compiled once (``CompiledSchemaValidator``), and a dataclass record is handed
+    over as a shallow dict of its fields (its values are already plain JSON values)
+    rather than through ``ItemAdapter.asdict``, which adapts every value recursively."""
 
     @classmethod
     def _load_jsonschema_validator(cls, schema):
@@ -92,10 +93,7 @@ class SchemaValidationPipeline(ItemValidationPipeline):
         validators = self.find_validators(item)
         if not validators:
             return item
-        if dataclasses.is_dataclass(item):
-            record = {field.name: getattr(item, field.name) for field in dataclasses.fields(item)}
-        else:
-            record = ItemAdapter(item).asdict()
+        record = fields_of(item) if dataclasses.is_dataclass(item) else ItemAdapter(item).asdict()
         self.stats.add_item()
         self.stats.add_fields(len(record))
         for validator in validators:
@@ -133,9 +131,7 @@ class SpidermonExtension(Spidermon):
         stats.inc_value("spidermon_item_scraped_count")
         prefix = f"spidermon_item_scraped_count/{type(item).__name__}"
         stats.inc_value(prefix)
-        values = ((f.name, getattr(item, f.name)) for f in dataclasses.fields(item)) if dataclasses.is_dataclass(item) \
-            else ItemAdapter(item).items()
-        for name, value in values:
+        for name, value in fields_of(item).items():
             if value is None:
                 if skip_none:
                     continue
