@@ -192,6 +192,16 @@ def _run(cmd: list[str], env: dict, cwd: Path) -> dict:
     return {"code": code, "wall": wall, "cpu": cpu, "peak_mb": peak[0] / 1024}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process (the mirror), from ``/proc``."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _bare_crawl(spider: str, urls: Path, stats: Path, common: list[str], env: dict, work: Path) -> dict:
     bare = _run([sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"urls={urls}", "-a", f"stats={stats}",
                  *common, "-s", "SPIDER_MODULES=barebench"], env, work)
@@ -233,15 +243,19 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11) -> list[
             # The mirror appends to the log with O_APPEND: emptying it here is safe, and
             # once the crawl has exited every request it sent is in it.
             request_log.write_bytes(b"")
+            mirror_before = _cpu_seconds(mirror.pid)
             full = _run([sys.executable, "-m", "scrapy", "crawl", wire, *common,
                          "-s", f"NEWSWIRE_OUTPUT_DIR={work / 'output'}", "-s", f"NEWSWIRE_STATE={work / 'state.sqlite'}"],
                         env, work)
+            full["mirror_cpu"] = _cpu_seconds(mirror.pid) - mirror_before
             urls = work / f"{wire}.urls"
             urls.write_bytes(request_log.read_bytes())
             lines = [line for line in urls.read_text(encoding="latin-1").splitlines() if line.strip()]
             logged, rendered = len(lines), sum(1 for line in lines if line.endswith(" browser"))
             bare_stats = work / f"{wire}.bare.json"
+            mirror_before = _cpu_seconds(mirror.pid)
             bare = _bare_crawl("bare_browser" if rendered else "bare", urls, bare_stats, [*common], env, work)
+            bare["mirror_cpu"] = _cpu_seconds(mirror.pid) - mirror_before
             # For comparison, a wire with rendered pages is also timed against plain fetches of them.
             plain = _bare_crawl("bare", urls, bare_stats, [*common], env, work) if rendered else None
             manifest = json.loads(sorted((work / "output" / wire).glob("*.manifest.json"))[-1].read_text())
@@ -293,6 +307,13 @@ def report(rows: list[dict]) -> None:
           "speed vs bare = bare wall time / crawl wall time; "
           "peak MB = largest sum of RSS over the crawl's process tree (all row: the largest)")
     for row in rows:
+        full, bare = row["full"], row["bare"]
+        if "mirror_cpu" in full:
+            # The mirror stands in for the wires' servers but runs on the same cores: what
+            # it costs during each crawl, per page. The crawl is its first visitor.
+            print(f"  {row['wire']}: the mirror itself spent {1000 * full['mirror_cpu'] / max(row['pages'], 1):.2f} ms "
+                  f"of CPU a page during the crawl, {1000 * bare['mirror_cpu'] / max(row['pages'], 1):.2f} during the "
+                  "bare spider's")
         if row.get("rendered"):
             plain = row["plain"]
             print(f"  {row['wire']}: {row['rendered']} of its {row['pages']} pages rendered by chromium in both crawls; "

@@ -58,3 +58,11 @@ def test_tree_rss_counts_descendants():
         os.kill(child, 9)
         parent.kill()
         parent.wait()
+
+
+def test_cpu_seconds_of_a_process():
+    from newswire.bench_crawl import _cpu_seconds
+
+    sum(i * i for i in range(300_000))  # some CPU of our own
+    assert _cpu_seconds(os.getpid()) > 0
+    assert _cpu_seconds(2**22 + 12345) == 0.0  # beyond pid_max: no such process
