@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 _CRAWLER_ATTRIBUTE = "_newswire_workers"
 #: After this many lost workers in one crawl the stages run in the crawl process.
-MAX_POOL_LOSSES = 3
+MAX_WORKER_LOSSES = 3
 #: ``multiprocessing.Connection``'s frame header: the payload's length, big-endian.
 _HEADER = struct.Struct("!i")
 #: A job's or answer's number, ahead of its pickle: a job that cannot be unpickled in
@@ -211,6 +211,7 @@ class _Worker:
         self._reader: asyncio.ReadTransport | None = None
         self.pending: dict[int, asyncio.Future] = {}
         self.alive = True
+        self.closed = False
         self._next_id = 0
 
     async def _attach(self) -> None:
@@ -260,6 +261,7 @@ class _Worker:
     def close(self) -> None:
         # A job still waiting (none is, once the engine has stopped) is answered with
         # WorkerLost, so its caller redoes it in the crawl process instead of hanging.
+        self.closed = True
         self.lost()
         loop_open = self._loop is not None and not self._loop.is_closed()
         for transport, pipe in ((self._writer, self._jobs), (self._reader, self._answers)):
@@ -310,6 +312,8 @@ class ExtractionWorkers:
         try:
             return await worker.run(func, args)
         except WorkerLost:
+            if worker.closed:  # closed with the crawl, not dead: no loss to count
+                return func(*args)
             if self.crawler is not None:
                 self.crawler.stats.inc_value("newswire/workers/lost")
             logger.warning("An extraction worker died; running %s in the crawl process", func.__name__)
@@ -318,7 +322,7 @@ class ExtractionWorkers:
                 self._workers.remove(worker)
                 worker.close()
                 self._losses += 1
-                if self._losses < MAX_POOL_LOSSES:
+                if self._losses < MAX_WORKER_LOSSES:
                     self._workers.append(_Worker(self.crawl_parsers))
                 else:  # workers that keep dying (out of memory?) are not worth restarting
                     for other in self._workers:
