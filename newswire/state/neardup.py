@@ -61,8 +61,13 @@ def signature(text: str) -> np.ndarray | None:
 
 def buckets(sig: np.ndarray) -> list[int]:
     """The 16 band buckets of a signature, as signed 64-bit ints (SQLite INTEGER)."""
+    return _buckets(to_blob(sig))
+
+
+# A new story's buckets are looked up, then stored: computed once for both.
+@functools.lru_cache(maxsize=64)
+def _buckets(raw: bytes) -> list[int]:
     out = []
-    raw = sig.astype("<u4").tobytes()
     width = ROWS * 4
     for band in range(BANDS):
         digest = hashlib.blake2b(bytes([band]) + raw[band * width : (band + 1) * width], digest_size=8).digest()
@@ -73,6 +78,13 @@ def buckets(sig: np.ndarray) -> list[int]:
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def similarities(sig: np.ndarray, blobs: list[bytes]) -> np.ndarray:
+    """``similarity`` of ``sig`` to each stored signature (blobs of ``to_blob``) at once:
+    a lookup has 20 candidates on average in a store of 10,000 mirror stories."""
+    others = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(blobs), NUM_PERM)
+    return np.count_nonzero(others == sig, axis=1) / NUM_PERM
 
 
 def to_blob(sig: np.ndarray) -> bytes:

@@ -104,18 +104,16 @@ class SQLiteStateStore(StateStore):
             return []
         buckets = neardup.buckets(signature)
         marks = ",".join("?" * len(buckets))
-        candidates = {
-            r[0] for r in self.db.execute(f"SELECT DISTINCT story_id FROM bands WHERE bucket IN ({marks})", buckets)
-        }
-        candidates.discard(exclude)
-        found = []
-        for story_id in candidates:
-            row = self.db.execute("SELECT signature FROM stories WHERE id = ?", (story_id,)).fetchone()
-            if row and row[0]:
-                score = neardup.similarity(signature, neardup.from_blob(row[0]))
-                if score >= neardup.THRESHOLD:
-                    found.append((story_id, score))
-        return sorted(found, key=lambda pair: -pair[1])
+        rows = self.db.execute(
+            f"SELECT id, signature FROM stories WHERE id IN (SELECT story_id FROM bands WHERE bucket IN ({marks})) "
+            "AND id != ? AND signature IS NOT NULL",
+            (*buckets, exclude),
+        ).fetchall()
+        if not rows:
+            return []
+        scores = neardup.similarities(signature, [row[1] for row in rows])
+        found = [(row[0], float(score)) for row, score in zip(rows, scores) if score >= neardup.THRESHOLD]
+        return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
     def last_complete_run_start(self, wire: str) -> str | None:
         row = self.db.execute(
