@@ -16,6 +16,30 @@ def test_text_overrides_a_wrong_declaration():
     assert decide_language(EN, "en-GB") == ("en", "declared+text")
 
 
+def test_a_declaration_confirmed_on_the_opening_is_decided_as_on_the_whole_sample():
+    from newswire.extraction import language
+
+    def on_the_whole_sample(text, declared):
+        detected, lead = language.detect(text)
+        if detected == declared:
+            return declared, "declared+text"
+        if lead >= language.CONFIDENT_LEAD and len(text) >= language.MIN_CHARS_TO_OVERRIDE:
+            return detected, "detected"
+        return declared, "declared"
+
+    for text in (EN, AR, AR[:250] + EN * 3):
+        for declared in ("en", "ar", "fr"):
+            assert decide_language(text, declared) == on_the_whole_sample(text, declared), (text[:40], declared)
+    # An English opening over an Arabic story: the opening agrees with "en", the whole
+    # sample leans Arabic without the lead to override. Same language either way; only
+    # the method says the opening confirmed it.
+    mixed = EN[: language.CONFIRM_CHARS] + " " + AR * 3
+    assert on_the_whole_sample(mixed, "en") == ("en", "declared")
+    assert decide_language(mixed, "en") == ("en", "declared+text")
+    # Declared Arabic, English opening: the opening disagrees, so the whole sample decides.
+    assert decide_language(mixed, "ar") == on_the_whole_sample(mixed, "ar") == ("ar", "declared+text")
+
+
 def test_declaration_used_when_text_is_too_short_to_tell():
     assert decide_language("OK", "fr") == ("fr", "declared")
     assert decide_language(EN, None)[0] == "en"

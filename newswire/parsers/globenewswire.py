@@ -72,11 +72,12 @@ class GlobenewswireParser(Parser):
                            ' | //h1[contains(@class, "main-title")])[1])')
         if title:
             found["title"] = title
-        published = f'//*[{_CLASS.format("article-published")}]'
-        date = tree.xpath(f"string(({published}//time/@datetime)[1])").strip() or \
-            tree.xpath(f"normalize-space(({published})[1])")
-        if date:
-            found["published_at"] = date
+        published = tree.xpath(f'//*[{_CLASS.format("article-published")}]')  # one scan of the page
+        if published:
+            stamps = (stamp for node in published for stamp in node.xpath(".//time/@datetime"))
+            date = next(stamps, "").strip() or published[0].xpath("normalize-space(.)")
+            if date:
+                found["published_at"] = date
         source = tree.xpath('normalize-space((//*[contains(@class, "article-source")]//a)[1])')
         if source:
             found["source"] = source
