@@ -82,6 +82,44 @@ def test_short_bodies_get_no_signature():
     assert neardup.signature("Too short to tell copies apart.") is None
 
 
+def test_a_new_signature_replaces_the_old_buckets_and_forget_removes_them(store):
+    store.observe(story(1), [], NOW)
+    store.add_signature("menafn:1", neardup.signature(BODY))
+    other = " ".join(f"A different story {i} about harvest number {i * 11} in another region." for i in range(40))
+    store.add_signature("menafn:1", neardup.signature(other))  # rewritten before it was ever published
+    assert store.near_duplicates(neardup.signature(BODY), exclude="menafn:9") == []
+    assert [sid for sid, _ in store.near_duplicates(neardup.signature(other), exclude="menafn:9")] == ["menafn:1"]
+    assert store.db.execute("SELECT COUNT(*) FROM signature_buckets").fetchone()[0] == neardup.BANDS
+    store.forget("menafn")
+    assert store.db.execute("SELECT COUNT(*) FROM signature_buckets").fetchone()[0] == 0
+
+
+def test_buckets_of_a_store_from_before_signature_buckets_are_carried_over(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "state.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE bands (story_id TEXT NOT NULL, band INTEGER NOT NULL, bucket INTEGER NOT NULL, "
+                "PRIMARY KEY (story_id, band)) WITHOUT ROWID")
+    old.execute("CREATE INDEX bands_bucket ON bands (bucket)")
+    old.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, wire TEXT NOT NULL, canonical_url TEXT, content_hash TEXT, "
+                "title_fp TEXT, published_at TEXT, modified_at TEXT, first_seen TEXT NOT NULL, last_fetched TEXT, "
+                "version INTEGER NOT NULL DEFAULT 0, delivered_hash TEXT, delivered_title_fp TEXT, delivered_run TEXT, "
+                "delivered_feed TEXT, duplicate_of TEXT, signature BLOB)")
+    signature = neardup.signature(BODY)
+    old.execute("INSERT INTO stories (id, wire, first_seen, signature) VALUES ('businesswire:1', 'businesswire', ?, ?)",
+                (NOW, neardup.to_blob(signature)))
+    old.executemany("INSERT INTO bands VALUES ('businesswire:1', ?, ?)", enumerate(neardup.buckets(signature)))
+    old.commit()
+    old.close()
+    store = SQLiteStateStore(path)
+    try:
+        assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["businesswire:1"]
+        assert not store.db.execute("SELECT 1 FROM sqlite_master WHERE name IN ('bands', 'bands_bucket')").fetchall()
+    finally:
+        store.close()
+
+
 def test_forget_and_redeliver(store, tmp_path):
     for n in (1, 2):
         store.observe(story(n), [f"https://menafn.com/{n}/Story"], NOW)

@@ -34,10 +34,11 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE INDEX IF NOT EXISTS stories_wire_published ON stories (wire, published_at);
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS urls_story ON urls (story_id);
-CREATE TABLE IF NOT EXISTS bands (
-    story_id TEXT NOT NULL, band INTEGER NOT NULL, bucket INTEGER NOT NULL, PRIMARY KEY (story_id, band)
+-- The LSH buckets of each story's body signature (newswire.state.neardup), 16 a story,
+-- found by bucket: one B-tree, the half of a table keyed by story plus an index on bucket.
+CREATE TABLE IF NOT EXISTS signature_buckets (
+    bucket INTEGER NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (bucket, story_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS bands_bucket ON bands (bucket);
 CREATE TABLE IF NOT EXISTS copies (
     story_id TEXT NOT NULL, copy_id TEXT NOT NULL, wire TEXT, url TEXT, how TEXT, seen_at TEXT,
     PRIMARY KEY (story_id, copy_id)
@@ -88,6 +89,12 @@ class SQLiteStateStore(StateStore):
             have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
             if column not in have:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        # Stores before signature_buckets kept the buckets in ``bands`` (story_id, band, bucket).
+        if self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bands'").fetchone():
+            self.db.execute("BEGIN")
+            self.db.execute("INSERT OR IGNORE INTO signature_buckets (bucket, story_id) SELECT bucket, story_id FROM bands")
+            self.db.execute("DROP TABLE bands")
+            self.db.execute("COMMIT")
 
     # -- reads --------------------------------------------------------------------
 
@@ -105,7 +112,7 @@ class SQLiteStateStore(StateStore):
         buckets = neardup.buckets(signature)
         marks = ",".join("?" * len(buckets))
         rows = self.db.execute(
-            f"SELECT id, signature FROM stories WHERE id IN (SELECT story_id FROM bands WHERE bucket IN ({marks})) "
+            f"SELECT id, signature FROM stories WHERE id IN (SELECT story_id FROM signature_buckets WHERE bucket IN ({marks})) "
             "AND id != ? AND signature IS NOT NULL",
             (*buckets, exclude),
         ).fetchall()
@@ -213,12 +220,24 @@ class SQLiteStateStore(StateStore):
     def add_signature(self, story_id: str, signature) -> None:
         if signature is None:
             return
-        self.db.execute("UPDATE stories SET signature = ? WHERE id = ?", (neardup.to_blob(signature), story_id))
+        blob = neardup.to_blob(signature)
+        row = self.db.execute("SELECT signature FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row and row[0] and row[0] != blob:
+            self._drop_buckets(story_id, row[0])
+        self.db.execute("UPDATE stories SET signature = ? WHERE id = ?", (blob, story_id))
         self.db.executemany(
-            "INSERT OR REPLACE INTO bands (story_id, band, bucket) VALUES (?, ?, ?)",
-            [(story_id, band, bucket) for band, bucket in enumerate(neardup.buckets(signature))],
+            "INSERT OR IGNORE INTO signature_buckets (bucket, story_id) VALUES (?, ?)",
+            [(bucket, story_id) for bucket in neardup.buckets(signature)],
         )
-        self._changed(neardup.BANDS)
+        self._changed()
+
+    def _drop_buckets(self, story_id: str, blob: bytes) -> None:
+        """Remove the buckets of a signature the story no longer has (found from the
+        signature itself: the table is keyed by bucket)."""
+        self.db.executemany(
+            "DELETE FROM signature_buckets WHERE bucket = ? AND story_id = ?",
+            [(bucket, story_id) for bucket in neardup.buckets(neardup.from_blob(blob))],
+        )
 
     def mark_dead(self, url: str, kind: str, until: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO dead (url, kind, until) VALUES (?, ?, ?)", (url, kind, until))
@@ -311,11 +330,15 @@ class SQLiteStateStore(StateStore):
         if until:
             where += " AND published_at < ?"
             args.append(until)
-        ids = [r[0] for r in self.db.execute(f"SELECT id FROM stories WHERE {where}", args)]
+        rows = self.db.execute(f"SELECT id, signature FROM stories WHERE {where}", args).fetchall()
+        for story_id, blob in rows:
+            if blob:
+                self._drop_buckets(story_id, blob)
+        ids = [row[0] for row in rows]
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
-            for table, column in (("urls", "story_id"), ("bands", "story_id"), ("copies", "story_id"), ("stories", "id")):
+            for table, column in (("urls", "story_id"), ("copies", "story_id"), ("stories", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", part)
         self.flush()
         return len(ids)
