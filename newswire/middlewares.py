@@ -160,9 +160,14 @@ class RefuseUnsafeRequests:
     def request_scheduled(self, request, spider=None) -> None:
         # Raising IgnoreRequest here makes the engine drop the request unscheduled.
         self.check(request)
+        request.meta["newswire_checked"] = request.url
 
     def process_request(self, request, spider=None):
-        self.check(request)
+        # A scheduled request was checked when scheduled; the check here is for what
+        # reaches the downloader without the scheduler (robots.txt, a redirect's copy
+        # of the meta carries the old URL, so the new one is checked).
+        if request.meta.get("newswire_checked") != request.url:
+            self.check(request)
         return None
 
     def response_downloaded(self, response, request, spider=None) -> None:

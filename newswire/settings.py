@@ -185,3 +185,5 @@ LOG_LEVEL = "INFO"
 # Spidermon 1.27 still calls Spider.log(); the deprecation says nothing to an operator.
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated")
 LOG_FORMATTER = "newswire.logformatter.NewswireLogFormatter"
+# Scrapy's in-memory stats without its per-access deprecation wrapper (newswire.stats).
+STATS_CLASS = "newswire.stats.StatsCollector"

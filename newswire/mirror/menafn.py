@@ -785,8 +785,10 @@ class MenafnSite(WireSite):
                 url += f"?access_token={FAULT_TOKEN}&utm_source=rss"
             links.append((url, story.title))
         for page in self.fault_pages.values():
-            # A signed link to a page that fails: the URL lands in error lines.
-            secret = place == "feed" and page.kind == "hang"
+            # A signed link to a page that fails: the URL lands in error lines. Signed in
+            # the feed and the listing alike, so the URL fetched carries it whichever
+            # of the two the crawl reads first.
+            secret = page.kind == "hang"
             links.append((page.url + (f"?sig={FAULT_TOKEN}" if secret else ""), page.title))
         if place == "feed":
             links += [(url, "Partner link") for url in FAULT_LINKS]
