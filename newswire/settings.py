@@ -101,7 +101,7 @@ NEWSWIRE_DEADLINE_SECONDS = 3600
 NEWSWIRE_EXTRACTION_WORKERS = None
 # Items of one response processed at once. A response yields one article (or many
 # requests): Scrapy's default of 100 starts 100 asyncio tasks per response for nothing.
-CONCURRENT_ITEMS = 16
+CONCURRENT_ITEMS = 1
 # Real wires redirect at most three times (http -> https -> canonical slug); more is a trap.
 REDIRECT_MAX_TIMES = 5
 # Secrets (user:password@ in URLs, Proxy-Authorization, ?token= / ?api_key= / ?sig=

@@ -1,7 +1,7 @@
 from itemadapter import ItemAdapter
 
 from newswire.extraction.text import fingerprint
-from newswire.pipelines import StatsPipeline
+from newswire.pipelines import StatsPipeline, fields_of
 from newswire.state.crawl import now_of, record_urls, run_key, state_of
 
 
@@ -32,7 +32,7 @@ class HistoryPipeline(StatsPipeline):
         story_id = adapter["id"]
         known = self.store.get(story_id)
         urls = record_urls(adapter.get("hints") or {}, adapter.get("canonical_url"), adapter.get("url"))
-        self.store.observe(dict(adapter.items()), urls, self.now)
+        self.store.observe(fields_of(item), urls, self.now)
         title_fp = fingerprint(adapter.get("title") or "")
         if known is not None and known.version > 0:
             if known.delivered_hash == adapter.get("content_hash") and known.delivered_title_fp == title_fp:

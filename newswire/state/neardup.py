@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import struct
 
 import numpy as np
@@ -28,6 +29,8 @@ SHINGLE = 5
 THRESHOLD = 0.8
 #: Bodies shorter than this many words are too short to call near-duplicates safely.
 MIN_WORDS = 30
+
+_SPACE = re.compile(b" ")
 
 # "affine32" keeps values in uint32, which is what the store keeps.
 SCHEME = "affine32"
@@ -45,10 +48,16 @@ def _template():
 
 def signature(text: str) -> np.ndarray | None:
     """MinHash signature (``uint32[64]``) of a body, or None when it is too short."""
-    words = fingerprint(text or "").split()
-    if len(words) < MIN_WORDS:
+    # The fingerprint is its words joined by single spaces, so a shingle (SHINGLE words
+    # joined by spaces, UTF-8) is a slice of the encoded fingerprint from one word's
+    # first byte to the end of the SHINGLE-th word after it.
+    encoded = fingerprint(text or "").encode("utf-8")
+    spaces = [match.start() for match in _SPACE.finditer(encoded)]
+    if len(spaces) + 1 < MIN_WORDS:
         return None
-    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    starts = [0] + [space + 1 for space in spaces]
+    ends = spaces + [len(encoded)]
+    shingles = {encoded[starts[i] : ends[i + SHINGLE - 1]] for i in range(len(starts) - SHINGLE + 1)}
     minhash_class, template = _template()
     # datasketch's default hash (sha1_hash32: the first 4 bytes of SHA-1, little-endian)
     # computed for all shingles at once and handed over as ints: the same signature
