@@ -3,6 +3,8 @@ chain, and feeds written only by Scrapy's feed exports."""
 
 import warnings
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from newswire.items import EXPORT_FIELDS
 from newswire.schema import json_schema
 
@@ -40,9 +42,15 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 # Components a run never uses are not even imported (each run starts faster): the
 # consoles above (remote control imports aiohttp, ~0.1 s) and the cookie middleware
-# (COOKIES_ENABLED is False; it imports tldextract and its suffix list).
-_UNUSED_EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None, "scrapy.extensions.remote_control.RemoteControl": None}
-_UNUSED_DOWNLOADER_MIDDLEWARES = {"scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None}
+# (COOKIES_ENABLED is False; it imports tldextract and its suffix list). Scrapy imports
+# every key of a component dict to resolve it, a key set to None included, so they are
+# left out of Scrapy's base dicts instead.
+_UNUSED = {"scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl",
+           "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"}
+EXTENSIONS_BASE = {k: v for k, v in _scrapy_defaults.EXTENSIONS_BASE.items() if k not in _UNUSED}
+DOWNLOADER_MIDDLEWARES_BASE = {
+    k: v for k, v in _scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _UNUSED
+}
 
 # NEWSWIRE_MIRROR=http://127.0.0.1:PORT sends every request to the offline mirror
 # (newswire.mirror) instead of the real wires; empty means the real network.
@@ -83,7 +91,6 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries, with 429s waiting for the server's Retry-After (at most this long).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newswire.middlewares.RetryAfterMiddleware": 550,
-    **_UNUSED_DOWNLOADER_MIDDLEWARES,
 }
 NEWSWIRE_MAX_RETRY_AFTER = 60
 # Only the network: no download handler may read local files, S3 buckets or FTP servers,
@@ -163,7 +170,6 @@ EXTENSIONS = {
     # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.
     "newswire.extensions.JobdirGuard": 0,
     "newswire.extensions.CollectorThreshold": 0,
-    **_UNUSED_EXTENSIONS,
 }
 
 # One JSON Lines file per run and wire: output/menafn/20261127T044737Z.jsonl

@@ -73,3 +73,26 @@ def test_collector_threshold_is_set_for_a_crawl_and_restored():
         crawler.signals.send_catch_log(signals.engine_stopped)
     assert gc.get_threshold() == before
     assert extension._previous == before
+
+
+def test_components_a_run_never_uses_are_not_imported():
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from scrapy.core.downloader.middleware import DownloaderMiddlewareManager
+from scrapy.utils.project import get_project_settings
+from scrapy.utils.test import get_crawler
+from scrapy.utils.reactor import install_reactor
+from newswire.spiders.menafn import MenafnSpider
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+crawler = get_crawler(MenafnSpider, settings_dict=get_project_settings().copy_to_dict())  # builds the extensions
+middlewares = DownloaderMiddlewareManager.from_crawler(crawler)
+names = {type(component).__name__ for component in crawler.extensions.middlewares + middlewares.middlewares}
+print(sorted(module for module in ("aiohttp", "tldextract") if module in sys.modules))
+print(sorted(names & {"TelnetConsole", "RemoteControl", "CookiesMiddleware"}), "RetryAfterMiddleware" in names)
+"""
+    env = {**__import__("os").environ, "SCRAPY_SETTINGS_MODULE": "newswire.settings"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "[] True"], out.stdout + out.stderr
