@@ -5,6 +5,7 @@ Pure functions on strings; no Scrapy, no network.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -79,6 +80,9 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# The body's fingerprint is taken twice in a row, for its content hash and its MinHash
+# signature (~50 us each on a press release); the last few are kept.
+@functools.lru_cache(maxsize=4)
 def fingerprint(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a text, for comparisons.
 
