@@ -95,10 +95,13 @@ class SQLiteStateStore(StateStore):
             if column not in have:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         # Stores before signature_buckets kept the buckets in ``bands`` (story_id, band, bucket).
-        if self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bands'").fetchone():
-            self.db.execute("BEGIN")
-            self.db.execute("INSERT OR IGNORE INTO signature_buckets (bucket, story_id) SELECT bucket, story_id FROM bands")
-            self.db.execute("DROP TABLE bands")
+        # Checked again under the write lock: two processes may open an old store at once.
+        has_bands = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bands'"
+        if self.db.execute(has_bands).fetchone():
+            self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute(has_bands).fetchone():
+                self.db.execute("INSERT OR IGNORE INTO signature_buckets (bucket, story_id) SELECT bucket, story_id FROM bands")
+                self.db.execute("DROP TABLE bands")
             self.db.execute("COMMIT")
 
     # -- reads --------------------------------------------------------------------
