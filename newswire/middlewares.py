@@ -163,9 +163,9 @@ class RefuseUnsafeRequests:
         request.meta["newswire_checked"] = request.url
 
     def process_request(self, request, spider=None):
-        # A scheduled request was checked when scheduled; the check here is for what
-        # reaches the downloader without the scheduler (robots.txt, a redirect's copy
-        # of the meta carries the old URL, so the new one is checked).
+        # A request checked when it was scheduled is not checked again for the same URL;
+        # what reaches the downloader unscheduled (robots.txt) is checked here. A
+        # redirect's request inherits the meta with the old URL, so it is checked too.
         if request.meta.get("newswire_checked") != request.url:
             self.check(request)
         return None

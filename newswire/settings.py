@@ -106,8 +106,9 @@ NEWSWIRE_DEADLINE_SECONDS = 3600
 # (newswire.workers) so the reactor's core keeps downloading: None = cores - 1
 # (a 2-core machine: 1 worker), 0 = in the crawl process.
 NEWSWIRE_EXTRACTION_WORKERS = None
-# Items of one response processed at once. A response yields one article (or many
-# requests): Scrapy's default of 100 starts 100 asyncio tasks per response for nothing.
+# Outputs of one response processed at once. A response yields one article, or only
+# requests, which need no concurrency: Scrapy starts this many asyncio tasks for every
+# response (its default, 100, for nothing).
 CONCURRENT_ITEMS = 1
 # Real wires redirect at most three times (http -> https -> canonical slug); more is a trap.
 REDIRECT_MAX_TIMES = 5
