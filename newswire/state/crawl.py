@@ -129,5 +129,6 @@ class FetchPolicy:
 
 def record_urls(hints: dict[str, Any], *urls: str) -> list[str]:
     """Canonical forms of every URL a story was reached by in this run."""
-    seen = [canonicalize_url(u) for u in [*hints.get("_urls", []), *urls] if u]
-    return list(dict.fromkeys(seen))
+    # Usually one URL three times (feed link, page URL, canonical URL): canonicalised once.
+    distinct = dict.fromkeys(u for u in [*hints.get("_urls", []), *urls] if u)
+    return list(dict.fromkeys(canonicalize_url(u) for u in distinct))

@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newswire.extraction.text import fingerprint
 from newswire.state import StateStore, StoryState, neardup
 
@@ -127,7 +129,7 @@ class SQLiteStateStore(StateStore):
         if not rows:
             return []
         scores = neardup.similarities(signature, [row[1] for row in rows])
-        found = [(row[0], float(score)) for row, score in zip(rows, scores) if score >= neardup.THRESHOLD]
+        found = [(rows[i][0], float(scores[i])) for i in np.flatnonzero(scores >= neardup.THRESHOLD)]
         return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
     def last_complete_run_start(self, wire: str) -> str | None:
