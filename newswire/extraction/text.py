@@ -80,8 +80,9 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-# The body's fingerprint is taken twice in a row, for its content hash and its MinHash
-# signature (~50 us each on a press release); the last few are kept.
+# The same text is often fingerprinted again soon after: a body for its content hash
+# and then its MinHash signature (~50 us each on a press release), a title in cleaning
+# and again for the state store. The last few are kept.
 @functools.lru_cache(maxsize=4)
 def fingerprint(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a text, for comparisons.
