@@ -56,10 +56,9 @@ def write_back(item: Any, fields: dict[str, Any]) -> None:
     """Set the item's fields from ``fields``, skipping keys that are not item fields
     (stage-only values such as ``notes``)."""
     if dataclasses.is_dataclass(item):
-        names = _field_names(type(item))
-        for key, value in fields.items():
-            if key in names:
-                setattr(item, key, value)
+        for name in _field_names(type(item)):
+            if name in fields:
+                setattr(item, name, fields[name])
         return
     adapter = ItemAdapter(item)
     names = set(adapter.field_names())
