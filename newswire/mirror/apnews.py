@@ -162,6 +162,7 @@ class Decoy:
         return f"{BASE}/article/{self.slug}-{self.native_id}"
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slugify(title: str, words: int = 6) -> str:
     """AP slugs are a few keywords of the headline: ``"mexico-economy-growth"``."""
     tokens = [t for t in re.findall(r"[a-z0-9]+", title.lower().replace("’", "").replace("'", "")) if t not in _STOP]
@@ -235,6 +236,7 @@ class ApnewsSite(WireSite):
         self.now = (now or datetime(2026, 11, 27, 12, tzinfo=UTC)).astimezone(UTC)
         self._text = lru_cache(maxsize=None)(self._make_text)
         self.stories = self._plan(articles)
+        self._month_rows: dict[str, list[Story]] | None = None
         self.by_id = {s.native_id: s for s in self.stories}
         self.decoys = self._decoys()
         self.videos = {self._hex(random.Random(seed_for(seed, WIRE, "video", i))): t for i, t in enumerate(
@@ -449,13 +451,21 @@ class ApnewsSite(WireSite):
         return self.now.strftime("%Y%m")
 
     def _months(self) -> list[str]:
-        return sorted({s.published.strftime("%Y%m") for s in self.stories} | {self._current_month()}, reverse=True)
+        return sorted(set(self._by_month()) | {self._current_month()}, reverse=True)
+
+    def _by_month(self) -> dict[str, list[Story]]:
+        """Stories by ``YYYYMM`` of publication, oldest first; built once (the site's index)."""
+        if self._month_rows is None:
+            self._month_rows = {}
+            for s in self.stories:
+                self._month_rows.setdefault(s.published.strftime("%Y%m"), []).append(s)
+        return self._month_rows
 
     def _sitemap_index(self) -> str:
         entries = []
         for month in self._months():
             suffix = "" if month == self._current_month() else ".gz"
-            stories = [s for s in self.stories if s.published.strftime("%Y%m") == month]
+            stories = self._by_month().get(month, [])
             lastmod = max((s.modified for s in stories), default=self.now)
             entries.append((f"{BASE}/ap-sitemap-{month}.xml{suffix}", _z(lastmod)))
         entries += [(f"{BASE}/hub-sitemap.xml", _z(self.now)), (f"{BASE}/video-sitemap.xml", _z(self.now))]
@@ -466,7 +476,7 @@ class ApnewsSite(WireSite):
     def _month_sitemap(self, month: str) -> str | None:
         if month not in self._months():
             return None
-        stories = [s for s in reversed(self.stories) if s.published.strftime("%Y%m") == month]
+        stories = self._by_month().get(month, [])[::-1]
         urls = [(s.url, _z(s.modified)) for s in stories]
         if month == self._current_month():
             # Hub and video pages mixed in, one story under www., the deleted story still listed.
@@ -516,7 +526,7 @@ class ApnewsSite(WireSite):
 
     def _body_2024(self, story: Story, text: Text, paragraphs: list[str]) -> str:
         r = random.Random(story.text_seed ^ 0x2024)
-        related = [s for s in self.stories if s is not story][-6:]
+        related = [s for s in self.stories[-7:] if s is not story][-6:]
         blocks = []
         subheads = set(SUBHEADS)
         for i, paragraph in enumerate(paragraphs):
@@ -634,7 +644,7 @@ class ApnewsSite(WireSite):
         return _chrome(head, main, self._most_read(story))
 
     def _most_read(self, story: Story) -> list[Story]:
-        return [s for s in reversed(self.stories) if s is not story][:5]
+        return [s for s in self.stories[-6:][::-1] if s is not story][:5]
 
     # ------------------------------------------------------------- other pages
 

@@ -58,6 +58,7 @@ import json
 import re
 from datetime import date, datetime, timedelta
 from email.utils import format_datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from . import corpus
@@ -95,6 +96,7 @@ FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "
 SUBJECTS = ["Technology", "Earnings", "Product/Service", "Partnership", "Financial", "Conference Call"]
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slug_of(title: str) -> str:
     """``"GigCapital, Inc. Confirms Receipt of Sponsor and Founder Funds to Extend ..."`` ->
     ``"GigCapital-Inc.-Confirms-Receipt-Sponsor-Founder-Funds-Extend-..."``: words kept in

@@ -21,6 +21,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -37,6 +38,7 @@ def seed_for(*parts: object) -> int:
     return int.from_bytes(digest, "big")
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slugify(title: str) -> str:
     """The MENAFN-style slug: every word capitalised, apostrophes dropped, other
     punctuation deleted so that neighbours fuse, numbers kept.

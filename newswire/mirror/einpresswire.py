@@ -150,6 +150,7 @@ class Decoy:
         return slugify(self.title)
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slugify(title: str) -> str:
     """EIN's slugs: lower case, every run of other characters one hyphen
     (``"... CAGR 34.4% between 2016 – 2022"`` -> ``"...-cagr-34-4-between-2016-2022"``)."""
@@ -327,7 +328,7 @@ class EinpresswireSite(WireSite):
                 return self._listing(topic, query.get("page", "1"))
         if path in ("/", ""):
             return self._page(self._chrome("<title>EIN Presswire - Press Release Distribution</title>",
-                                           self._items(list(reversed(self.stories))[:20], 1, "home")))
+                                           self._items(self.stories[-20:][::-1], 1, "home")))
         return self._page(self._not_found(), 404)
 
     def _page(self, text: str, status: int = 200) -> Response:
@@ -389,7 +390,7 @@ class EinpresswireSite(WireSite):
 
     def _feed(self, name: str) -> Response:
         if name == "all":
-            stories = list(reversed(self.stories))[:FEED_SIZE]
+            stories = self.stories[-FEED_SIZE:][::-1]
         elif name in TOPICS:
             stories = [s for s in reversed(self.stories) if s.topic == name][:TOPIC_FEED_SIZE]
         elif name == EMPTY_FEED:
@@ -510,7 +511,7 @@ Visit us on social media:<br />
         title = TEASERS[teaser_id % len(TEASERS)]
         related = "".join(f'<div class="headline"><div class="article-content"><div class="title"><h2><a class="title" '
                           f'href="{s.news_url()}">{_e(s.title)}</a></h2></div></div></div>'
-                          for s in list(reversed(self.stories))[:30])
+                          for s in self.stories[-30:][::-1])
         main = f"""<div class='article_page'><div class='headlines'><div class='headline'><div class='article-content'>
 <div class='title'><h2><span class='title g_roboto'>{_e(title)}</span></h2></div>
 <div class='date'>{self.now.astimezone(EASTERN):%B %-d, %Y}</div>
@@ -528,7 +529,7 @@ Visit us on social media:<br />
 
     def _chrome(self, head: str, main: str) -> str:
         latest = "".join(f'<div class="headline"><a href="{s.news_url()}">{_e(s.title)}</a></div>'
-                         for s in list(reversed(self.stories))[:5])
+                         for s in self.stories[-5:][::-1])
         return f"""<!DOCTYPE html>
 <html lang="en-US" xml:lang="en-US" xmlns="http://www.w3.org/1999/xhtml">
 <head>

@@ -41,6 +41,7 @@ import json
 import re
 from datetime import datetime, timedelta
 from email.utils import format_datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from . import corpus
@@ -76,6 +77,7 @@ PUBLIC_RSS = "/RssFeed/orgclass/1/feedTitle/GlobeNewswire+-+News+about+Public+Co
 ATOM = "/Atom/search/aW5kdXN0cnk9dGVjaG5vbG9neQ"
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slug_of(title: str) -> str:
     """``"Zscaler Finds Over 87% of Cyberthreats"`` -> ``"Zscaler-Finds-Over-87-of-Cyberthreats"``;
     ``"Alzheimer's"`` -> ``"Alzheimer-s"``; accents kept; at most 150 characters."""
@@ -171,7 +173,7 @@ class GlobenewswireSite(PressSite):
         match = re.fullmatch(r"/news/(en|fr)/(\d{4})-(\d\d)\.xml", path)
         if match:
             lang, year, month = match.group(1), int(match.group(2)), int(match.group(3))
-            chosen = [r for r in self._by_lang(lang) if (r.local.year, r.local.month) == (year, month)]
+            chosen = self.by_month(lang).get((year, month), [])
             return self.xml(self._news_sitemap(chosen, lastmod_every=3)) if chosen else self._not_found()
         match = re.fullmatch(r"/news/(en|fr)/latest\.xml", path)
         if match:
@@ -222,10 +224,9 @@ class GlobenewswireSite(PressSite):
     # ------------------------------------------------------------------ discovery files
 
     def _sitemap_index(self, lang: str) -> str:
-        months = sorted({(r.local.year, r.local.month) for r in self._by_lang(lang)}, reverse=True)
         rows = [f"<sitemap><loc>{SITEMAPS}/news/{lang}/latest.xml</loc><lastmod>{iso_z(self.now)}</lastmod></sitemap>"]
-        for year, month in months:
-            last = max(r.published for r in self._by_lang(lang) if (r.local.year, r.local.month) == (year, month))
+        for (year, month), newest in sorted(self.by_month(lang).items(), reverse=True):
+            last = newest[0].published
             rows.append(f"<sitemap><loc>{SITEMAPS}/news/{lang}/{year}-{month:02d}.xml</loc>"
                         f"<lastmod>{iso_z(last)}</lastmod></sitemap>")
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'

@@ -40,6 +40,7 @@ import json
 import re
 from datetime import datetime, timedelta
 from email.utils import format_datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from . import corpus
@@ -86,11 +87,22 @@ TOPIC_NAV = ["Dividends", "Earnings", "Earnings Forecasts & Projections", "Finan
              "Medical Equipment", "Retail", "Restaurants", "Travel", "Automotive", "Aerospace & Defense"]
 
 
+@lru_cache(maxsize=None)  # a page links dozens of stories by slug; each slug is made once
 def slug_of(title: str) -> str:
     """PR Newswire's slug: ``"Drink Up, Collect 'Em All - Whataburger Releases"`` ->
     ``"drink-up-collect-em-all--whataburger-releases"`` (a lone dash leaves an empty word)."""
     words = [re.sub(r"[^a-z0-9-]", "", w.replace("'", "").replace("’", "")) for w in title.lower().split()]
     return "-".join("" if w == "-" else w for w in words)
+
+
+@lru_cache(maxsize=1)
+def _nav() -> str:
+    """The topic menu every page carries (the same on all of them: built once)."""
+    return "".join(f'<li><a href="/news-releases/{topic}-latest-news/{topic}-latest-news-list/">'
+                   f'{e(topic.replace("-", " ").title())}</a><ul>'
+                   + "".join(f'<li><a href="/news-releases/{topic}-latest-news/{topic}-latest-news-list/'
+                             f'?category={slug_of(name)}">{e(name)}</a></li>' for name in TOPIC_NAV)
+                   + "</ul></li>" for topic in TOPICS)
 
 
 def _et_clock(moment: datetime, today: datetime) -> str:
@@ -285,15 +297,15 @@ class PrnewswireSite(PressSite):
                          + "\n".join(entries) + "\n</urlset>\n")
 
     def _months(self) -> list[tuple[int, int]]:
-        months = {(r.local.year, r.local.month) for r in self.releases} | {CORRUPT_MONTH, MISSING_MONTH}
+        months = set(self.by_month()) | {CORRUPT_MONTH, MISSING_MONTH}
         return sorted(months, reverse=True)
 
     def _sitemap_index(self) -> str:
         rows = []
         for year, month in self._months():
             name = f"Sitemap_Index_{SHORT_MONTHS[month - 1]}_{year}.xml.gz"
-            last = max((r.published for r in self.releases if (r.local.year, r.local.month) == (year, month)),
-                       default=datetime(year, month, 28, tzinfo=UTC))
+            newest = self.by_month().get((year, month))
+            last = newest[0].published if newest else datetime(year, month, 28, tzinfo=UTC)
             rows.append(f"<sitemap><loc>{BASE}/{name}</loc><lastmod>{last:%Y-%m-%d}</lastmod></sitemap>")
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
                 'sitemap/0.9">\n' + "\n".join(rows) + "\n</sitemapindex>\n")
@@ -305,7 +317,7 @@ class PrnewswireSite(PressSite):
         if (year, month) == MISSING_MONTH:
             return self._not_found()
         rows = [f"<url><loc>{e(self.url_of(r))}</loc><lastmod>{r.published:%Y-%m-%d}</lastmod></url>"
-                for r in self.newest_first() if (r.local.year, r.local.month) == (year, month)]
+                for r in self.by_month().get((year, month), [])]
         data = gzip.compress(('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
                               'schemas/sitemap/0.9">\n' + "\n".join(rows) + "\n</urlset>\n").encode(), mtime=0)
         if (year, month) == CORRUPT_MONTH:  # a month whose archive fails to gunzip
@@ -373,11 +385,7 @@ class PrnewswireSite(PressSite):
         return Response(body=self.chrome(title, main, head, lang).encode("utf-8"))
 
     def chrome(self, title: str, main: str, head: str = "", lang: str = "en-US") -> str:
-        nav = "".join(f'<li><a href="/news-releases/{topic}-latest-news/{topic}-latest-news-list/">'
-                      f'{e(topic.replace("-", " ").title())}</a><ul>'
-                      + "".join(f'<li><a href="/news-releases/{topic}-latest-news/{topic}-latest-news-list/'
-                                f'?category={slug_of(name)}">{e(name)}</a></li>' for name in TOPIC_NAV)
-                      + "</ul></li>" for topic in TOPICS)
+        nav = _nav()
         return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
