@@ -55,3 +55,35 @@ def test_hash_ignores_formatting_but_not_words():
     assert content_hash("Putin praised the courage") != content_hash("Putin praised the army")
     assert content_hash("") is None
     assert word_count("a b  c\n\nd") == 4
+
+
+def test_text_that_skips_ftfy_is_text_ftfy_would_leave_alone():
+    # _repair skips ftfy when _FTFY_NEEDED finds nothing; ftfy must then have had nothing
+    # to do. Every string of up to three characters from the skipped alphabet's non-ASCII
+    # part (with letters, digits and spaces around them) and 20,000 random strings of the
+    # whole alphabet come out of _repair as they would with ftfy run on them.
+    import itertools
+    import random
+
+    import ftfy
+
+    from newswire.extraction.text import _FTFY, _FTFY_NEEDED, _SPACES, _repair
+
+    typographic = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ae\u2122\u00a9"
+    ascii_ = [chr(c) for c in range(0x20, 0x7F) if chr(c) != "&"] + ["\t", "\n", "\r"]
+
+    def with_ftfy(text):
+        return _SPACES.sub(" ", ftfy.fix_and_explain(text, _FTFY).text).strip()
+
+    samples = ["".join(combo) for n in (1, 2, 3) for combo in itertools.product(typographic + "aA1. ", repeat=n)]
+    samples = [f"{edge}{s}{edge}" for s in samples for edge in ("", "x", "Hello ")]
+    rng = random.Random(7)
+    alphabet = ascii_ + list(typographic) * 6
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80))) for _ in range(20_000)]
+    for text in samples:
+        assert not _FTFY_NEEDED.search(text)
+        assert _repair(text) == (with_ftfy(text), False), repr(text)
+    # Characters outside it still go through ftfy: "”£A" is mojibake of "ӣA".
+    for text in ("x”£Ay", "Russiaâ€™s", "AT&amp;T", "HÀ NỘI", "\x1b[31mred"):
+        assert _FTFY_NEEDED.search(text)
+    assert fix_text("x”£Ay") == with_ftfy("x”£Ay") != "x”£Ay"

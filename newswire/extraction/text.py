@@ -23,10 +23,15 @@ _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2028\u2029\u0085]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _WORD = re.compile(r"\w+")
-# What ftfy can change in a pure-ASCII string: HTML entities ("&amp;") and control
-# characters (terminal escapes "\x1b[31m", "\x07"). ASCII text without them is left
-# alone, so it skips ftfy (most lines of an English release: ~60 µs each otherwise).
-_ASCII_FTFY_WORK = re.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text ftfy leaves alone: printable ASCII without "&" (no HTML entity, no control
+# character such as a terminal escape "\x1b[31m"), line breaks, and the typographic
+# characters of an English release: curly quotes, en and em dashes, NBSP, ellipsis,
+# bullet, (R), (TM), (C). None of these can start or end a mojibake sequence that ftfy
+# would undo (no accented letter, no currency sign: "”£A" is one), so such text skips
+# ftfy: most lines of an English story, ~60 µs each otherwise. Any other character
+# (an accent, "€", "&amp;", "â€œ") sends the text through ftfy.
+_FTFY_NEEDED = re.compile("[^\t\n\r\x20-\x25\x27-\x7e\u00a0\u2018\u2019\u201c\u201d\u2013\u2014"
+                          "\u2026\u2022\u00ae\u2122\u00a9]")
 
 
 # Built once: ftfy builds a config from keyword arguments on every call otherwise.
@@ -41,7 +46,7 @@ def _repair(text: str) -> tuple[str, bool]:
         return "", False
     mojibake = False
     # ftfy undoes UTF-8 decoded as cp1252 and friends; it leaves correct text alone.
-    if not text.isascii() or _ASCII_FTFY_WORK.search(text):
+    if _FTFY_NEEDED.search(text):
         text, steps = ftfy.fix_and_explain(text, _FTFY)
         mojibake = any(step.action in _REENCODING_STEPS for step in steps or ())
     if _HAS_INVISIBLE.search(text):
