@@ -73,3 +73,23 @@ async def test_walkers_stop_at_the_last_page_and_at_max_listing_pages(spider):
     assert await walk(spider, page(2, range(10, 20)), 2) == []  # 5 is past max_listing_pages
     assert spider.crawler.stats.get_value("newswire/listing/stop_max_pages") == 1
     assert await walk(spider, page(4, range(30, 40), last=4), 4) == []  # no next link
+
+
+@pytest.mark.parametrize("base_tag", ["", '<base href="https://cdn.wire.example/a/b/">'])
+def test_listing_links_resolve_as_urljoin_does(base_tag):
+    # Links from the root are joined once per host and path (a cache), the rest
+    # against the page's base URL; both give what urljoin gives on the base URL.
+    from urllib.parse import urljoin
+
+    from scrapy.utils.response import get_base_url
+
+    from newswire.bases.listing import _links
+
+    hrefs = ["/story/1", " /story/1 ", "/a/./b/../story/2?x=1#top", "//other.example/story/3", "story/4",
+             "../story/5", "?page=2", "#top", "https://wire.example/story/6", "", "/"]
+    body = f"<html><head>{base_tag}</head><body>" + "".join(f'<a href="{h}">x</a>' for h in hrefs) + "</body></html>"
+    for url in ("https://wire.example/news/list?page=1", "http://www.wire.example/"):
+        response = HtmlResponse(url, body=body.encode(), encoding="utf-8")
+        base = get_base_url(response)
+        expected = [urljoin(base, h) for h in dict.fromkeys(h.strip() for h in hrefs)]
+        assert list(_links(response)) == expected
