@@ -79,13 +79,18 @@ class FetchPolicy:
             "failed": timedelta(hours=settings.getfloat("NEWSWIRE_RETRY_FAILED_AFTER_HOURS", 1)),
         }
         self.interval = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_INTERVAL_HOURS", 6))
+        self._cutoffs: dict[str, datetime | None] = {}
 
     def listing_cutoff(self, wire: str):
         """Stories published before this are behind the last complete run: listing and
         sitemap walks stop when a page holds only such stories, all delivered. None
         (walk everything) until a run of the wire has finished completely."""
-        start = parse_date(self.store.last_complete_run_start(wire))
-        return start - self.window if start else None
+        # Read once a run: no run of the wire completes while this one is going (a
+        # scheduler lock keeps them apart), and a walk asks on every page (MENAFN: 1,000).
+        if wire not in self._cutoffs:
+            start = parse_date(self.store.last_complete_run_start(wire))
+            self._cutoffs[wire] = start - self.window if start else None
+        return self._cutoffs[wire]
 
     def is_behind(self, story_id: str | None, cutoff) -> bool:
         """A delivered story published before ``cutoff``."""

@@ -90,6 +90,7 @@ class SQLiteStateStore(StateStore):
         self._lock = threading.Lock()
         self._dirty = 0
         self.commit_every = commit_every
+        self._runs_noted: set[str] = set()
         self.db.execute("BEGIN")
 
     def _migrate(self) -> None:
@@ -269,7 +270,9 @@ class SQLiteStateStore(StateStore):
             "INSERT OR REPLACE INTO pending (run, story_id, version, content_hash, title_fp) VALUES (?, ?, ?, ?, ?)",
             (run, story_id, version, content_hash, title_fp),
         )
-        self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
+        if run not in self._runs_noted:  # once a run, not once a story
+            self.db.execute("INSERT OR IGNORE INTO runs (run, status) VALUES (?, 'running')", (run,))
+            self._runs_noted.add(run)
         self._changed()
 
     def note_run(self, run: str, started_at: str, finish_reason: str | None, found: int = 0,
