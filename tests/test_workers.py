@@ -165,3 +165,14 @@ async def test_an_exception_comes_back_as_in_process_and_the_worker_lives_on(cra
         await in_asyncio(workers.run(lambda text: len(text), "abc"))
     assert (await in_asyncio(workers.run(len, "four"))) == 4
     assert crawler.stats.get_value("newswire/workers/lost") is None
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_worker_ready_for_pages_has_not_imported_scrapy(crawler_workers):
+    # Its start (imports, models) delays a crawl's first articles; Scrapy and Twisted
+    # are not part of it.
+    from tests.worker_probe import modules_loaded
+
+    _crawler, workers = crawler_workers
+    assert (await in_asyncio(workers.run(modules_loaded, ("scrapy", "twisted")))) == []
+    assert "lxml" in (await in_asyncio(workers.run(modules_loaded, ("lxml",))))[0]
