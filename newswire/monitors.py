@@ -115,31 +115,48 @@ class SpidermonExtension(Spidermon):
     recurses for every record. The stats are Spidermon's own names and counts."""
 
     _flat: tuple | None = None
+    #: Stat names by record type and field, made once ("spidermon_item_scraped_count/Article/title").
+    _keys: dict[str, dict[str, str]]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys = {}
 
     def item_scraped(self, item, response, spider):
         if self._flat is None:
             settings = self.crawler.settings
             flat = (settings.getint("SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS", 0) == 0
                     and settings.get("SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS", -1) in (0, "0"))
+            # Spidermon skips a value equal to a skip value of the same type ("N/A", "-",
+            # "", [], {}): grouped by type once, a value of any other type (a date, a
+            # number) needs no comparison at all.
+            skip_by_type: dict[type, list] = {}
+            for candidate in self._get_skip_values_list(settings):
+                skip_by_type.setdefault(type(candidate), []).append(candidate)
             self._flat = (flat, settings.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_NONE", False),
-                          settings.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_FALSY", True),
-                          self._get_skip_values_list(settings))
-        flat, skip_none, skip_falsy, skip_values = self._flat
+                          settings.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_FALSY", True), skip_by_type)
+        flat, skip_none, skip_falsy, skip_by_type = self._flat
         if not flat:
             return super().item_scraped(item, response, spider)
         stats = self.crawler.stats
         stats.inc_value("spidermon_item_scraped_count")
         prefix = f"spidermon_item_scraped_count/{type(item).__name__}"
         stats.inc_value(prefix)
+        keys = self._keys.setdefault(prefix, {})
         for name, value in fields_of(item).items():
             if value is None:
                 if skip_none:
                     continue
             elif skip_falsy and not value:
                 continue
-            if skip_values and self._value_in_skip_values(value, skip_values):
+            candidates = skip_by_type.get(type(value))
+            # "in" (C, identity or ==) rules most values out; == alone decides, as in Spidermon.
+            if candidates and value in candidates and any(value == candidate for candidate in candidates):
                 continue
-            stats.inc_value(f"{prefix}/{name}")
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = f"{prefix}/{name}"
+            stats.inc_value(key)
         return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newswire.schema import json_schema
 from tests.mirror_run import MirrorProcess, crawl
 
@@ -90,7 +92,12 @@ def test_schema_validation_counts_what_spidermon_counts():
     assert ours["spidermon/validation/fields/errors/regex_not_matched/canonical_url"] == 1
 
 
-def test_field_coverage_counts_what_spidermon_counts():
+@pytest.mark.parametrize("overrides", [
+    {},
+    # Skip values of other types, falsy values counted: 0 is skipped, False (a bool) is not.
+    {"SPIDERMON_FIELD_COVERAGE_SKIP_FALSY": False, "SPIDERMON_FIELD_COVERAGE_SKIP_VALUES": [0, "N/A", []]},
+])
+def test_field_coverage_counts_what_spidermon_counts(overrides):
     import types
 
     from scrapy.utils.test import get_crawler
@@ -102,11 +109,12 @@ def test_field_coverage_counts_what_spidermon_counts():
 
     records = [Article(id="menafn:1", wire="menafn", title="T", body="B", authors=["Jane Doe"], tags=[],
                        summary="N/A", methods={"title": "jsonld"}, hints={}, word_count=0),
-               Article(id="menafn:2", wire="menafn", title="-", summary="", language="en", version=2)]
+               Article(id="menafn:2", wire="menafn", title="-", summary="", language="en", version=2),
+               Article(id="menafn:3", wire="menafn", title="T", word_count=False, version=0, tags=[], hints=[])]
     counted = []
     for extension in (SpidermonExtension, Spidermon):
-        crawler = get_crawler(settings_dict={name: getattr(settings, name) for name in dir(settings)
-                                             if name.startswith("SPIDERMON_")})
+        crawler = get_crawler(settings_dict={**{name: getattr(settings, name) for name in dir(settings)
+                                                if name.startswith("SPIDERMON_")}, **overrides})
         crawler.stats.open_spider()
         ext = extension.from_crawler(crawler)
         spider = types.SimpleNamespace(crawler=crawler)  # item_scraped reads spider.crawler.settings
@@ -115,6 +123,10 @@ def test_field_coverage_counts_what_spidermon_counts():
         counted.append({k: v for k, v in crawler.stats.get_stats().items() if k.startswith("spidermon_item")})
     ours, theirs = counted
     assert ours == theirs
-    assert ours["spidermon_item_scraped_count/Article/title"] == 1  # "-" is a skip value
+    if overrides:
+        assert ours["spidermon_item_scraped_count/Article/word_count"] == 1  # False, not the 0 skipped
+        assert ours["spidermon_item_scraped_count/Article/summary"] == 1  # "" counted, "N/A" skipped
+        return
+    assert ours["spidermon_item_scraped_count/Article/title"] == 2  # "-" is a skip value
     assert ours["spidermon_item_scraped_count/Article/authors"] == 1  # [] is skipped
     assert "spidermon_item_scraped_count/Article/methods/title" not in ours
