@@ -20,8 +20,9 @@ What it reproduces (research notes §3, real pages in ``wire-pages/prnewswire``)
   monthly ``Sitemap_Index_<Mon>_<YYYY>.xml.gz`` files (``<loc>``/``<lastmod>`` only; one
   month corrupt gzip, one 404); RSS ``/rss/news-releases-list.rss`` and a topic feed
   (ETag); the paged list ``/news-releases/news-releases-list/?page=N&pagesize=25`` whose
-  cards show "07:00 ET" for today and "Sep 25, 2026, 16:10 ET" before, and whose pages past
-  the end repeat the last page (the real cap at page 99).
+  cards show "07:00 ET" for today and "Sep 25, 2026, 16:10 ET" before, whose pagination
+  prints five page numbers ("« 1 2 3 4 5 »") and whose pages past the end repeat the
+  last page (the real cap at page 99).
 * Traps: an Akamai 403 block page and a 429 with ``Retry-After`` on listed URLs, a
   release whose first request gets a 429, a withdrawn release (404), company newsroom
   pages ``/news/<company>/`` and topic lists linked from every card.
@@ -367,8 +368,11 @@ class PrnewswireSite(PressSite):
         nav = ['<nav aria-label="pagination"><ul class="pagination">']
         if page > 1:
             nav.append(f'<li><a aria-label="Previous" href="?page={page - 1}&amp;pagesize={size}">«</a></li>')
+        # Five page numbers around this one, as the real list prints them
+        # ("« 1 2 3 4 5 »" on page 1), however many pages the list has.
+        first_number = max(1, min(page - 2, pages - 4))
         nav += [f'<li{" class=active" if n == page else ""}><a href="?page={n}&amp;pagesize={size}">{n}</a></li>'
-                for n in range(1, pages + 1)]
+                for n in range(first_number, min(pages, first_number + 4) + 1)]
         if page < pages:
             nav.append(f'<li><a aria-label="Next" href="?page={page + 1}&amp;pagesize={size}">»</a></li>')
         nav.append("</ul></nav>")
