@@ -3,7 +3,7 @@ import json
 import pytest
 
 from newswire.extraction import extract
-from newswire.extraction.structured import first, jsonld_objects, page_metadata, parse_html
+from newswire.extraction.structured import cut_elements, first, jsonld_objects, page_metadata, parse_html
 
 ARTICLE = {
     "@type": "NewsArticle",
@@ -95,3 +95,23 @@ def test_huge_document_does_not_raise():
     fields = extract(html, "https://example.org/solar")
     assert fields["page_type"] == "article"
     assert fields["word_count"] > 1000
+
+
+def test_cut_elements_removes_each_element_with_all_it_holds():
+    page = ('<body><nav class="main-nav"><ul><li><nav id="sub"><a href="/a">A</a></nav></li></ul></nav>'
+            '<article><p>Story</p></article><NAV>menu</NAV ><footer>f</footer></body>')
+    assert cut_elements(page, ("nav",)) == "<body><article><p>Story</p></article><footer>f</footer></body>"
+
+
+def test_cut_elements_reads_scripts_and_comments_as_text():
+    # A "<nav>" inside a script or a comment opens nothing; "<nav-menu>" is another element.
+    page = ('<script>document.write("<nav>");</script><!-- <nav> --><nav-menu>m</nav-menu>'
+            '<p>Story</p><nav>x<script>var s = "</nav>";</script>y</nav><p>End</p>')
+    assert cut_elements(page, ("nav",)) == (
+        '<script>document.write("<nav>");</script><!-- <nav> --><nav-menu>m</nav-menu><p>Story</p><p>End</p>')
+
+
+def test_cut_elements_keeps_an_element_that_is_never_closed():
+    page = "<nav>a</nav><p>Story</p><nav><p>cut short"
+    assert cut_elements(page, ("nav",)) == "<p>Story</p><nav><p>cut short"
+    assert cut_elements("<p>no menus</p>", ("nav",)) == "<p>no menus</p>"

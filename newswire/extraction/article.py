@@ -16,7 +16,7 @@ from newswire.extraction.body import extract_body
 from newswire.extraction.dates import format_utc, has_time, parse_date, parse_day
 from newswire.extraction.encoding import decode_html
 from newswire.extraction.pagetype import classify
-from newswire.extraction.structured import first, h1_text, page_metadata, parse_html, visible_dates
+from newswire.extraction.structured import cut_elements, first, h1_text, page_metadata, parse_html, visible_dates
 from newswire.extraction.text import (
     content_hash,
     dedupe_paragraphs,
@@ -106,6 +106,8 @@ def parse_page(html: str | bytes, url: str, status: int = 200, parser: Parser | 
         html, _encoding, how = decode_html(html)
         if how == "sniffed":
             fields["notes"].append("charset_mismatch")
+    if parser.skip_elements:
+        html = cut_elements(html, parser.skip_elements)
     tree = parse_html(html, fields["notes"])
     if tree is None:
         fields["page_type"] = "error"

@@ -156,6 +156,45 @@ MAX_VISIBLE_DATE_CHARS = 80
 _JSONLD = JsonLdExtractor()
 
 
+@functools.cache
+def _element_tokens(tag: str) -> re.Pattern:
+    # Scripts and comments are read as whole tokens, so a "<nav>" written inside one
+    # (document.write("<nav>...")) neither opens nor closes anything.
+    return re.compile(rf"<script\b.*?</script\s*>|<!--.*?-->|<(/?){tag}(?=[\s>/])[^>]*>", re.I | re.S)
+
+
+def cut_elements(html: str, tags: tuple[str, ...]) -> str:
+    """``html`` without the elements named in ``tags``, each cut with all it holds.
+
+    For page furniture a wire's parser never reads, before the page is parsed: PR
+    Newswire's menus are ``<nav>`` elements of 426 links, 57 KB of a 66 KB release
+    page (and 200 of 210 KB on the real 2023 template), most of the time spent
+    building the tree. Nested elements of the same name are cut with their outer one;
+    an element that is never closed is kept, with everything after it.
+    """
+    for tag in tags:
+        pieces: list[str] = []
+        kept_to = depth = 0
+        start = None
+        for match in _element_tokens(tag).finditer(html):
+            closing = match.group(1)
+            if closing is None:
+                continue  # a script or a comment
+            if not closing:
+                if depth == 0:
+                    start = match.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    pieces.append(html[kept_to:start])
+                    kept_to = match.end()
+        if pieces:
+            pieces.append(html[kept_to:])
+            html = "".join(pieces)
+    return html
+
+
 def parse_html(html: str | bytes, problems: list[str] | None = None) -> lxml_html.HtmlElement | None:
     """Parse a document leniently; None when there is nothing to parse.
 
