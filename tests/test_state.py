@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
+from scrapy.settings import Settings
 
 from newswire.extraction.text import content_hash
 from newswire.state import neardup
+from newswire.state.crawl import FetchPolicy
 from newswire.state.sqlite import SQLiteStateStore
 
 NOW = "2026-11-27T12:00:00Z"
@@ -139,3 +141,18 @@ def test_feed_validators_count_only_once_their_run_is_published(store):
     store.begin_publish("prnewswire/run1", "f.jsonl")
     store.commit_publish("prnewswire/run1")
     assert store.validators("https://www.prnewswire.com/rss/x.rss") == ('"abc"', None)
+
+
+def test_dead_urls_are_skipped_until_their_time_is_up(store):
+    url = "https://menafn.com/1109925453/Gone"
+    FetchPolicy(store, Settings({"NEWSWIRE_NOW": NOW})).mark_dead(url, "gone")  # 404 today: 24 h
+    assert store.dead_after(NOW) == {"https://menafn.com/1109925453/Gone": "2026-11-28T12:00:00Z"}
+    assert store.dead_after("2026-11-28T12:00:00Z") == {}
+    later = FetchPolicy(store, Settings({"NEWSWIRE_NOW": "2026-11-28T11:00:00Z"}))
+    # The same URL as a feed spells it is the same page.
+    assert later.decide("menafn:1109925453", "http://www.menafn.com/1109925453/Gone?utm_source=rss") == "skip_dead"
+    assert later.decide("menafn:2", "https://menafn.com/2/Alive") == "new"
+    later.mark_dead("https://menafn.com/2/Alive", "failed")  # marked in this run: skipped from now on
+    assert later.decide("menafn:2", "https://menafn.com/2/Alive") == "skip_dead"
+    after = FetchPolicy(store, Settings({"NEWSWIRE_NOW": "2026-11-28T13:00:00Z"}))
+    assert after.decide("menafn:1109925453", url) == "new"

@@ -74,6 +74,11 @@ class StateStore(ABC):
     def dead_until(self, url: str) -> str | None: ...
 
     @abstractmethod
+    def dead_after(self, moment: str) -> dict[str, str]:
+        """Every URL marked dead until after ``moment`` (UTC ISO 8601), with its
+        ``until``: the few URLs a run must not fetch (a day's 404s, an hour's failures)."""
+
+    @abstractmethod
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """``(ETag, Last-Modified)`` of a feed as a published run saw it."""
 

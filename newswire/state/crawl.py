@@ -80,6 +80,7 @@ class FetchPolicy:
         }
         self.interval = timedelta(hours=settings.getfloat("NEWSWIRE_REVISIT_INTERVAL_HOURS", 6))
         self._cutoffs: dict[str, datetime | None] = {}
+        self._dead: dict[str, datetime] | None = None
 
     def listing_cutoff(self, wire: str):
         """Stories published before this are behind the last complete run: listing and
@@ -109,8 +110,8 @@ class FetchPolicy:
         """``new``, ``pending`` (known, never delivered), ``revisit``, ``skip`` or
         ``skip_dead`` (the URL gave no article recently: 404, soft-404, failed download)."""
         state = self.store.get(story_id) if story_id else None
-        if state is None and url:
-            until = parse_date(self.store.dead_until(canonicalize_url(url)))
+        if state is None and url and self._dead_urls():
+            until = self._dead_urls().get(canonicalize_url(url))
             if until is not None and self.now < until:
                 return "skip_dead"
         if state is None:
@@ -128,8 +129,17 @@ class FetchPolicy:
     def now_iso(self) -> str:
         return format_utc(self.now)
 
+    def _dead_urls(self) -> dict[str, datetime]:
+        """The URLs not to fetch in this run, read once: usually none, and a first run
+        of 10,000 stories would otherwise query (and canonicalise) each one for it."""
+        if self._dead is None:
+            self._dead = {url: parse_date(until) for url, until in self.store.dead_after(format_utc(self.now)).items()}
+        return self._dead
+
     def mark_dead(self, url: str, kind: str) -> None:
-        self.store.mark_dead(canonicalize_url(url), kind, format_utc(self.now + self.retry_after[kind]))
+        canonical, until = canonicalize_url(url), self.now + self.retry_after[kind]
+        self.store.mark_dead(canonical, kind, format_utc(until))
+        self._dead_urls()[canonical] = until
 
 
 def record_urls(hints: dict[str, Any], *urls: str) -> list[str]:
