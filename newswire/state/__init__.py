@@ -71,9 +71,6 @@ class StateStore(ABC):
         download errors) until ``until``, so runs before then do not fetch it again."""
 
     @abstractmethod
-    def dead_until(self, url: str) -> str | None: ...
-
-    @abstractmethod
     def dead_after(self, moment: str) -> dict[str, str]:
         """Every URL marked dead until after ``moment`` (UTC ISO 8601), with its
         ``until``: the few URLs a run must not fetch (a day's 404s, an hour's failures)."""

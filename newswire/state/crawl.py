@@ -110,8 +110,9 @@ class FetchPolicy:
         """``new``, ``pending`` (known, never delivered), ``revisit``, ``skip`` or
         ``skip_dead`` (the URL gave no article recently: 404, soft-404, failed download)."""
         state = self.store.get(story_id) if story_id else None
-        if state is None and url and self._dead_urls():
-            until = self._dead_urls().get(canonicalize_url(url))
+        dead = self._dead_urls()
+        if state is None and url and dead:
+            until = dead.get(canonicalize_url(url))
             if until is not None and self.now < until:
                 return "skip_dead"
         if state is None:

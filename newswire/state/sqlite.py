@@ -178,10 +178,6 @@ class SQLiteStateStore(StateStore):
         )
         self._changed()
 
-    def dead_until(self, url: str) -> str | None:
-        row = self.db.execute("SELECT until FROM dead WHERE url = ?", (url,)).fetchone()
-        return row[0] if row else None
-
     def dead_after(self, moment: str) -> dict[str, str]:
         # ``until`` is always written by format_utc ("2026-11-28T09:00:00Z"), so text order is time order.
         return dict(self.db.execute("SELECT url, until FROM dead WHERE until > ?", (moment,)).fetchall())
