@@ -129,6 +129,9 @@ class Article:
     to compare."""
 
 
+#: Every field of :class:`Article`.
+FIELD_NAMES = frozenset(f.name for f in fields(Article))
+
 INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candidates", "signature")
 
 #: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).

@@ -119,8 +119,6 @@ NEWSWIRE_REDACT_LOGS = True
 # One concern per pipeline, in this order (see newswire/pipelines/__init__.py).
 ITEM_PIPELINES = {
     "newswire.pipelines.page_type.PageTypePipeline": 100,
-    "newswire.pipelines.clean.CleanPipeline": 200,
-    "newswire.pipelines.normalize.NormalizePipeline": 300,
     "newswire.pipelines.validate.ValidatePipeline": 400,
     "newswire.pipelines.dedupe.DedupePipeline": 500,
     "newswire.pipelines.history.HistoryPipeline": 600,

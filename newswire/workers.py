@@ -2,11 +2,11 @@
 
 Scrapy runs every callback and pipeline on one thread, so a crawl is bound by one
 core while extraction costs several milliseconds a page (lxml parse, metadata, ftfy,
-language detection, MinHash) against about two of Scrapy's own work. The three
-extraction stages — parse (spider), clean and normalise (pipelines) — are pure
-functions of picklable values (``newswire.extraction.stages``), so they run in worker
-processes while the reactor keeps downloading; the stages that touch the state store
-(dedupe, history, syndication) stay in the crawl process.
+language detection, MinHash) against about one of Scrapy's own work. Extraction —
+parse, clean, normalise — is a pure function of picklable values
+(``newswire.extraction.stages.extract_response``), so the spider has it run in a
+worker process, one trip a page, while the reactor keeps downloading; the pipelines
+that touch the state store (dedupe, history, syndication) stay in the crawl process.
 
 ``NEWSWIRE_EXTRACTION_WORKERS``: how many worker processes; ``None`` (default) means
 one fewer than the machine's cores (2 cores -> 1 worker), ``0`` runs the stages in
@@ -18,7 +18,7 @@ pickled function and its arguments, in ``multiprocessing.Connection`` framing: a
 instead of blocking the reactor on a large page, and the answer comes back through
 the event loop like any socket read. No thread is involved: a
 ``ProcessPoolExecutor`` hands each job through two threads and a queue, which cost
-the crawl process about 0.2 ms of CPU a trip (three trips an article).
+the crawl process about 0.2 ms of CPU a trip.
 
 A worker that dies (killed, out of memory) costs nothing: the stage is run again in
 the crawl process, counted as ``newswire/workers/lost``, and a fresh worker is started

@@ -1,24 +1,31 @@
-"""Each pipeline on its own, built the way Scrapy builds it (from_crawler)."""
+"""Each pipeline on its own, built the way Scrapy builds it (from_crawler), and the
+extraction the spider runs before them (parse, clean, normalise in one trip)."""
 
-import inspect
+import asyncio
+import gzip
+import json
 
 import pytest
+import pytest_twisted
 from scrapy.exceptions import DropItem
+from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
 
+from newswire.extraction.article import clean_fields, normalise_fields
 from newswire.items import Article
-from newswire.pipelines.clean import CleanPipeline
 from newswire.pipelines.dedupe import DedupePipeline
-from newswire.pipelines.normalize import NormalizePipeline
 from newswire.pipelines.page_type import PageTypePipeline
 from newswire.pipelines.validate import ValidatePipeline
+from newswire.spiders.menafn import MenafnSpider
+from tests.conftest import FIXTURES
 
 BODY = " ".join(f"word{i}" for i in range(40))
 
 
 @pytest.fixture
 def crawler():
-    # Stages in this process: a unit test needs no worker pool.
+    # Nothing in a pipeline needs a worker process.
     crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0})
     crawler.stats.open_spider()
     return crawler
@@ -26,19 +33,6 @@ def crawler():
 
 def build(cls, crawler):
     return cls.from_crawler(crawler)
-
-
-def process(pipeline, item):
-    """``process_item`` as Scrapy calls it, awaited when it is a coroutine. With no
-    worker processes nothing in it waits, so one step runs it to the end."""
-    result = pipeline.process_item(item)
-    if not inspect.iscoroutine(result):
-        return result
-    try:
-        result.send(None)
-    except StopIteration as done:
-        return done.value
-    raise AssertionError("process_item waited on something in a test without workers")
 
 
 @pytest.mark.parametrize(
@@ -57,23 +51,21 @@ def test_page_type_keeps_articles(crawler):
     assert build(PageTypePipeline, crawler).process_item(item) is item
 
 
-def test_clean_counts_its_fixes(crawler):
-    item = Article(
+def test_clean_fields_returns_its_fixes():
+    fields = dict(
         wire="menafn",
         url="https://menafn.com/1109925453/X",
         title="Headline",
         body=f"Sorry!!\n\n(MENAFN- Jordan Times) {BODY}\n\n{BODY}\n\nMost popular stories\n\nOther story",
     )
-    process(build(CleanPipeline, crawler), item)
-    assert item.body == BODY
-    assert item.source == "Jordan Times"
-    for fix in ("leading_furniture", "source_marker", "repeated_paragraphs", "trailing_furniture"):
-        assert crawler.stats.get_value(f"newswire/fix/{fix}") == 1
+    fixes = clean_fields(fields)
+    assert fields["body"] == BODY
+    assert fields["source"] == "Jordan Times"
+    assert sorted(fixes) == ["leading_furniture", "repeated_paragraphs", "source_marker", "trailing_furniture"]
 
 
-def test_normalize_uses_page_date_then_feed_date(crawler):
-    pipeline = build(NormalizePipeline, crawler)
-    with_page_date = Article(
+def test_normalise_fields_uses_page_date_then_feed_date():
+    with_page_date = dict(
         wire="menafn",
         url="http://www.menafn.com/1109925453/X#rssom",
         body=BODY,
@@ -81,19 +73,74 @@ def test_normalize_uses_page_date_then_feed_date(crawler):
         hints={"published": "Wed, 13 Aug 2025 07:00:00 GMT"},
         authors=["marketing@menafn.com (MENAFN)", "By JANE DOE"],
     )
-    process(pipeline, with_page_date)
-    assert with_page_date.published_at == "2025-08-13T06:12:00Z"
-    assert with_page_date.published_at_raw == "2025-08-13T09:12:00+03:00"
-    assert with_page_date.authors == ["Jane Doe"]
-    assert with_page_date.id == "menafn:1109925453"
-    assert with_page_date.canonical_url == "https://menafn.com/1109925453/X"
-    assert with_page_date.word_count == 40 and with_page_date.content_hash.startswith("sha1:")
+    normalise_fields(with_page_date)
+    assert with_page_date["published_at"] == "2025-08-13T06:12:00Z"
+    assert with_page_date["published_at_raw"] == "2025-08-13T09:12:00+03:00"
+    assert with_page_date["authors"] == ["Jane Doe"]
+    assert with_page_date["id"] == "menafn:1109925453"
+    assert with_page_date["canonical_url"] == "https://menafn.com/1109925453/X"
+    assert with_page_date["word_count"] == 40 and with_page_date["content_hash"].startswith("sha1:")
 
-    feed_only = Article(wire="menafn", url="https://menafn.com/1109925454/Y", body=BODY,
-                        hints={"published": "Wed, 13 Aug 2025 07:00:00 GMT"})
-    process(pipeline, feed_only)
-    assert feed_only.published_at == "2025-08-13T07:00:00Z"
-    assert crawler.stats.get_value("newswire/fix/published_at_from_feed") == 1
+    feed_only = dict(wire="menafn", url="https://menafn.com/1109925454/Y", body=BODY,
+                     hints={"published": "Wed, 13 Aug 2025 07:00:00 GMT"})
+    assert "published_at_from_feed" in normalise_fields(feed_only)
+    assert feed_only["published_at"] == "2025-08-13T07:00:00Z"
+
+
+def menafn_page(name: str) -> HtmlResponse:
+    meta = json.loads((FIXTURES / "menafn" / "meta.json").read_text())
+    url = meta[name]["url"]
+    body = gzip.decompress((FIXTURES / "menafn" / f"{name}.html.gz").read_bytes())
+    return HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"}, request=Request(url))
+
+
+async def parsed(spider, response, hints=None) -> list:
+    async def collect():
+        return [item async for item in spider.parse_article(response, hints)]
+
+    return await Deferred.fromFuture(asyncio.ensure_future(collect()))
+
+
+@pytest.fixture
+def menafn_spider():
+    crawler = get_crawler(MenafnSpider, settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0, "NEWSWIRE_STATE": "off"})
+    crawler.stats.open_spider()
+    return MenafnSpider.from_crawler(crawler)
+
+
+@pytest_twisted.ensureDeferred
+async def test_the_spider_yields_an_extracted_article_and_counts_each_fix(menafn_spider):
+    # The page of tests/fixtures: source marker, tracking code, the body printed twice,
+    # "Most popular stories" after it.
+    [item] = await parsed(menafn_spider, menafn_page("menafn_1112064490"))
+    assert item.page_type == "article" and item.http_status == 200 and item.wire == "menafn"
+    assert item.id == "menafn:1112064490" and item.source and item.word_count > 100
+    paragraphs = item.body.split("\n\n")
+    assert len(paragraphs) == len(set(paragraphs))
+    assert "MENAFN-" not in item.body and "Most popular" not in item.body
+    assert item.signature is not None and item.content_hash.startswith("sha1:")
+    stats = menafn_spider.crawler.stats
+    for fix in ("source_marker", "tracking_token", "trailing_furniture", "repeated_paragraphs"):
+        assert stats.get_value(f"newswire/fix/{fix}") == 1, fix
+
+
+@pytest_twisted.ensureDeferred
+async def test_the_feed_date_dates_a_page_without_one(menafn_spider):
+    hints = {"published": "Thu, 26 Nov 2026 23:30:00 GMT"}
+    [undated] = await parsed(menafn_spider, menafn_page("menafn_1112064132"), hints)
+    assert undated.published_at == "2026-11-26T23:30:00Z"
+    assert undated.hints == hints
+    assert menafn_spider.crawler.stats.get_value("newswire/fix/published_at_from_feed") == 1
+    [dated] = await parsed(menafn_spider, menafn_page("menafn_1109925453"), hints)
+    assert dated.published_at == "2025-08-13T06:12:00Z"
+
+
+def test_validate_counts_missing_optional_fields(crawler):
+    item = Article(id="menafn:1", url="https://menafn.com/1", title="T", body=BODY, word_count=40, language="en")
+    assert build(ValidatePipeline, crawler).process_item(item) is item
+    for field in ("published_at", "summary", "dateline"):
+        assert crawler.stats.get_value(f"newswire/field/{field}/missing") == 1
+    assert crawler.stats.get_value("newswire/field/language/missing") is None
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,12 @@ from twisted.python.failure import Failure
 
 from newswire.browser import chromium_problem
 from newswire.extraction.dates import format_utc, parse_date, utc_now_iso
-from newswire.extraction.stages import parse_response
+from newswire.extraction.stages import extract_response
 from newswire.extraction.urls import canonicalize_url, strip_secrets
 from newswire.items import Article
 from newswire.middlewares import RefusedRequest, refusal_reason
 from newswire.parsers import parser_for_wire
+from newswire.pipelines import fields_of
 from newswire.state.crawl import FetchPolicy, now_of, state_of
 from newswire.workers import ExtractionWorkers
 
@@ -186,27 +187,24 @@ class WireSpider(scrapy.Spider):
     # -- the one parse path ------------------------------------------------------------
 
     async def parse_article(self, response: Response, hints: dict[str, Any] | None = None):
-        """Page -> raw item through ``newswire.extraction.parse_response`` (in an
-        extraction worker, ``newswire.workers``); the pipelines then drop
-        non-articles, clean, normalise, validate and deduplicate."""
+        """Page -> article item through ``newswire.extraction.stages.extract_response``
+        (parse, clean, normalise, in one trip to an extraction worker,
+        ``newswire.workers``); the pipelines then drop non-articles, validate and
+        deduplicate. Notes on the page and fixes made are counted
+        (``newswire/page/<note>``, ``newswire/fix/<name>``)."""
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
         body = response.body if hasattr(response, "text") else b""
-        fields = await self.workers.run(parse_response, body, content_type, response.url, response.status, self.name)
-        for note in fields.pop("notes", []):
-            self.crawler.stats.inc_value(f"newswire/page/{note}")
+        known = fields_of(Article(wire=self.name, url=strip_secrets(response.url), crawled_at=utc_now_iso(),
+                                  http_status=response.status, hints=hints or {}))
+        fields, notes, fixes = await self.workers.run(extract_response, body, content_type, response.url,
+                                                      response.status, self.name, known)
+        stats = self.crawler.stats
+        for note in notes:
+            stats.inc_value(f"newswire/page/{note}")
             logger.info("Page note %s: %s", note, response.url)
-        item = Article(
-            wire=self.name,
-            url=strip_secrets(response.url),
-            crawled_at=utc_now_iso(),
-            page_type=fields.pop("page_type", None),
-            http_status=response.status,
-            hints=hints or {},
-            methods=fields.pop("methods", {}),
-        )
-        for key, value in fields.items():
-            if hasattr(item, key) and key not in ("wire", "url"):
-                setattr(item, key, value)
+        for fix in fixes:
+            stats.inc_value(f"newswire/fix/{fix}")
+        item = Article(**fields)
         yield item
 
     @staticmethod

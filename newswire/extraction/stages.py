@@ -42,24 +42,36 @@ def parse_response(body: bytes, content_type: str, url: str, status: int, wire: 
     return fields
 
 
-def clean_stage(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """``clean_fields``, returning the cleaned fields with the fixes made."""
-    from newswire.extraction.article import clean_fields
+def extract_response(body: bytes, content_type: str, url: str, status: int, wire: str,
+                     known: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """A downloaded page to article fields in one trip to a worker: ``parse_response``,
+    then, for an article, ``clean_fields`` and ``normalise_fields`` (the three stages of
+    ``newswire.extraction.article``, as ``extract`` runs them) and the body's
+    near-duplicate signature (``newswire.state.neardup``: hashing every 5-word shingle
+    is CPU work; the syndication pipeline only needs the result).
 
-    fixes = clean_fields(fields)
-    return fields, fixes
-
-
-def normalise_stage(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """``normalise_fields``, returning the normalised fields with the fixes made.
-
-    The body's near-duplicate signature (``newswire.state.neardup``) is computed here
-    too, in the same trip to the worker: hashing every 5-word shingle is CPU work, and
-    the syndication pipeline only needs the result."""
-    from newswire.extraction.article import normalise_fields
+    ``known`` holds what the crawl knew before reading the page (``wire``, ``url``,
+    ``crawled_at``, ``http_status``, ``hints`` from the feed or sitemap); the page's item
+    fields (``newswire.items.Article``) are laid over it. Returns ``(fields, notes,
+    fixes)``: ``fields`` for the item, notes on the page (``charset_mismatch``,
+    ``control_characters``) and the fixes made (``leading_furniture``, ``mojibake``...).
+    A page that is not an article (an error, block or listing page) comes back parsed
+    only, for the page-type pipeline to drop."""
+    from newswire.extraction.article import clean_fields, normalise_fields
+    from newswire.items import FIELD_NAMES
     from newswire.state.neardup import signature, to_blob
 
-    fixes = normalise_fields(fields)
-    sig = signature(fields.get("body") or "")
-    fields["signature"] = None if sig is None else to_blob(sig)
-    return fields, fixes
+    page = parse_response(body, content_type, url, status, wire)
+    notes = page.pop("notes", [])
+    fields = dict(known)
+    fields.update((key, value) for key, value in page.items()
+                  if key in FIELD_NAMES and key not in ("wire", "url"))
+    fixes: list[str] = []
+    if fields.get("page_type") == "article":
+        fixes += clean_fields(fields)
+        for key in [key for key in fields if key not in FIELD_NAMES]:
+            del fields[key]  # stage-only values (``notes``) do not reach the next stage
+        fixes += normalise_fields(fields)
+        sig = signature(fields.get("body") or "")
+        fields["signature"] = None if sig is None else to_blob(sig)
+    return fields, notes, fixes

@@ -6,6 +6,8 @@ from newswire.pipelines import StatsPipeline
 
 MIN_BODY_WORDS = 25
 MAX_TITLE_CHARS = 400
+#: Fields a record may lack, counted when it does: a layout change shows as a rising count.
+OPTIONAL_FIELDS = ("published_at", "language", "summary", "dateline")
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -13,7 +15,9 @@ class ValidatePipeline(StatsPipeline):
     """Required fields present and sane, else drop with the reason:
     ``missing_<field>`` (id, url, title, body), ``body_too_short`` (under 25 words:
     a teaser or an empty shell), ``title_too_long`` (a paragraph taken for a title),
-    ``bad_date`` (a date not in the schema's UTC form)."""
+    ``bad_date`` (a date not in the schema's UTC form). A kept record without a
+    publication date, language, summary or dateline is counted as
+    ``newswire/field/<field>/missing``."""
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
@@ -28,4 +32,7 @@ class ValidatePipeline(StatsPipeline):
             value = adapter.get(field)
             if value is not None and not ISO_UTC.match(value):
                 raise self.drop("bad_date", item, f"{field}={value!r}")
+        for field in OPTIONAL_FIELDS:
+            if not adapter.get(field):
+                self.stats.inc_value(f"newswire/field/{field}/missing")
         return item
