@@ -1,5 +1,7 @@
 """The state store on its own: delivery bookkeeping, crash recovery, near-duplicates."""
 
+import hashlib
+import struct
 from pathlib import Path
 
 import pytest
@@ -118,6 +120,30 @@ def test_buckets_of_a_store_from_before_signature_buckets_are_carried_over(tmp_p
     try:
         assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["businesswire:1"]
         assert not store.db.execute("SELECT 1 FROM sqlite_master WHERE name IN ('bands', 'bands_bucket')").fetchall()
+    finally:
+        store.close()
+
+
+def test_buckets_cut_another_way_are_recomputed_from_the_signatures(tmp_path):
+    path = tmp_path / "state.sqlite"
+    store = SQLiteStateStore(path)
+    store.observe(story(1), [], NOW)
+    signature = neardup.signature(BODY)
+    store.add_signature("menafn:1", signature)
+    # As a store of the previous layout holds them: 16 bands of 4 values, user_version 0.
+    raw = neardup.to_blob(signature)
+    old = [struct.unpack("<q", hashlib.blake2b(bytes([band]) + raw[band * 16:(band + 1) * 16], digest_size=8).digest())[0]
+           for band in range(16)]
+    store.db.execute("DELETE FROM signature_buckets")
+    store.db.executemany("INSERT INTO signature_buckets VALUES (?, 'menafn:1')", [(bucket,) for bucket in old])
+    store.db.execute("PRAGMA user_version = 0")
+    store.close()
+    store = SQLiteStateStore(path)
+    try:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == neardup.LAYOUT
+        assert sorted(row[0] for row in store.db.execute("SELECT bucket FROM signature_buckets")) == \
+            sorted(neardup.buckets(signature))
+        assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["menafn:1"]
     finally:
         store.close()
 

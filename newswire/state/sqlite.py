@@ -4,6 +4,7 @@ killed process leaves the database consistent)."""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,6 +14,8 @@ import numpy as np
 
 from newswire.extraction.text import fingerprint
 from newswire.state import StateStore, StoryState, neardup
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -101,15 +104,31 @@ class SQLiteStateStore(StateStore):
             have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
             if column not in have:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        # Stores before signature_buckets kept the buckets in ``bands`` (story_id, band, bucket).
+        # The layout of the near-duplicate buckets (neardup.LAYOUT) is the file's user_version.
+        # A store whose buckets were cut another way (16 bands of 4, or the ``bands`` table
+        # of stores before signature_buckets) has them recomputed from its signatures, once.
         # Checked again under the write lock: two processes may open an old store at once.
-        has_bands = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bands'"
-        if self.db.execute(has_bands).fetchone():
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != neardup.LAYOUT:
             self.db.execute("BEGIN IMMEDIATE")
-            if self.db.execute(has_bands).fetchone():
-                self.db.execute("INSERT OR IGNORE INTO signature_buckets (bucket, story_id) SELECT bucket, story_id FROM bands")
-                self.db.execute("DROP TABLE bands")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != neardup.LAYOUT:
+                self._rebucket()
             self.db.execute("COMMIT")
+
+    def _rebucket(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS bands")
+        self.db.execute("DELETE FROM signature_buckets")
+        signed = self.db.execute("SELECT id, signature FROM stories WHERE signature IS NOT NULL")
+        stories = 0
+        while rows := signed.fetchmany(1000):
+            self.db.executemany(
+                "INSERT OR IGNORE INTO signature_buckets (bucket, story_id) VALUES (?, ?)",
+                [(bucket, story_id) for story_id, blob in rows for bucket in neardup.buckets(neardup.from_blob(blob))],
+            )
+            stories += len(rows)
+        self.db.execute(f"PRAGMA user_version = {int(neardup.LAYOUT)}")
+        if stories:
+            logger.info("State store %s: near-duplicate buckets of %d stories recomputed (layout %d)",
+                        self.path, stories, neardup.LAYOUT)
 
     # -- reads --------------------------------------------------------------------
 
