@@ -68,11 +68,13 @@ class GlobenewswireParser(Parser):
                     found.update(container_found=True, body=text, parser=f"{self.wire}/{generation}")
                     found["methods"]["body"] = f"{self.wire}:{generation}"
                 break
-        title = tree.xpath('normalize-space((//h1[contains(@class, "article-headline")]'
-                           ' | //h1[contains(@class, "main-title")])[1])')
+        title = tree.xpath('normalize-space(//h1[contains(@class, "article-headline")'
+                           ' or contains(@class, "main-title")][1])')
         if title:
             found["title"] = title
-        published = tree.xpath(f'//*[{_CLASS.format("article-published")}]')  # one scan of the page
+        # One scan of the page; the plain substring test first spares the token test
+        # (a string built per element) on every element without the word.
+        published = tree.xpath(f'//*[contains(@class, "article-published")][{_CLASS.format("article-published")}]')
         if published:
             stamps = (stamp for node in published for stamp in node.xpath(".//time/@datetime"))
             date = next(stamps, "").strip() or published[0].xpath("normalize-space(.)")
