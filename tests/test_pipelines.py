@@ -95,10 +95,7 @@ def menafn_page(name: str) -> HtmlResponse:
 
 
 async def parsed(spider, response, hints=None) -> list:
-    async def collect():
-        return [item async for item in spider.parse_article(response, hints)]
-
-    return await Deferred.fromFuture(asyncio.ensure_future(collect()))
+    return await Deferred.fromFuture(asyncio.ensure_future(spider.parse_article(response, hints)))
 
 
 @pytest.fixture

@@ -204,8 +204,10 @@ class WireSpider(scrapy.Spider):
             logger.info("Page note %s: %s", note, response.url)
         for fix in fixes:
             stats.inc_value(f"newswire/fix/{fix}")
-        item = Article(**fields)
-        yield item
+        # A list returned rather than an item yielded: Scrapy passes a coroutine's list
+        # through the spider middlewares as a plain iterable, without its machinery for
+        # async generators.
+        return [Article(**fields)]
 
     @staticmethod
     async def close_browser_page(meta: dict[str, Any]) -> None:
