@@ -182,3 +182,13 @@ def test_dead_urls_are_skipped_until_their_time_is_up(store):
     assert later.decide("menafn:2", "https://menafn.com/2/Alive") == "skip_dead"
     after = FetchPolicy(store, Settings({"NEWSWIRE_NOW": "2026-11-28T13:00:00Z"}))
     assert after.decide("menafn:1109925453", url) == "new"
+
+
+def test_record_urls_gives_each_url_a_story_was_reached_by_once_in_canonical_form():
+    from newswire.state.crawl import record_urls
+
+    hints = {"_urls": ["http://www.menafn.com/1109925453/X#rssom",
+                       "https://menafn.com/qn_news_story_s.aspx?storyid=1109925453"]}
+    urls = record_urls(hints, "https://menafn.com/1109925453/X?utm_source=rss", canonical="https://menafn.com/1109925453/X")
+    assert urls == ["https://menafn.com/1109925453/X", "https://menafn.com/qn_news_story_s.aspx?storyid=1109925453"]
+    assert record_urls({}, "http://www.menafn.com/1109925453/X#rssom") == ["https://menafn.com/1109925453/X"]

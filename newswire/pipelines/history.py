@@ -31,7 +31,7 @@ class HistoryPipeline(StatsPipeline):
             self.now = format_utc(now_of(self.crawler.settings))
         story_id = adapter["id"]
         known = self.store.get(story_id)
-        urls = record_urls(adapter.get("hints") or {}, adapter.get("canonical_url"), adapter.get("url"))
+        urls = record_urls(adapter.get("hints") or {}, adapter.get("url"), canonical=adapter.get("canonical_url"))
         self.store.observe(fields_of(item), urls, self.now)
         title_fp = fingerprint(adapter.get("title") or "")
         if known is not None and known.version > 0:

@@ -143,8 +143,9 @@ class FetchPolicy:
         self._dead_urls()[canonical] = until
 
 
-def record_urls(hints: dict[str, Any], *urls: str) -> list[str]:
-    """Canonical forms of every URL a story was reached by in this run."""
-    # Usually one URL three times (feed link, page URL, canonical URL): canonicalised once.
-    distinct = dict.fromkeys(u for u in [*hints.get("_urls", []), *urls] if u)
-    return list(dict.fromkeys(canonicalize_url(u) for u in distinct))
+def record_urls(hints: dict[str, Any], *urls: str, canonical: str | None = None) -> list[str]:
+    """Canonical forms of every URL a story was reached by in this run; ``canonical``
+    (the record's ``canonical_url``, made by ``canonicalize_url`` in extraction) as it is."""
+    # Usually one URL twice (feed link, page URL): canonicalised once.
+    distinct = dict.fromkeys(u for u in [*hints.get("_urls", []), *urls] if u and u != canonical)
+    return list(dict.fromkeys([*([canonical] if canonical else []), *(canonicalize_url(u) for u in distinct)]))
