@@ -44,10 +44,18 @@ REMOTE_CONTROL_ENABLED = False
 # consoles above (remote control imports aiohttp, ~0.1 s) and the cookie middleware
 # (COOKIES_ENABLED is False; it imports tldextract and its suffix list). Scrapy imports
 # every key of a component dict to resolve it, a key set to None included, so they are
-# left out of Scrapy's base dicts instead.
+# left out of Scrapy's base dicts instead. Nor do three spider middlewares run, each a
+# layer of async generators every discovered request and every item passes through:
+# depth tracking (no DEPTH_LIMIT; a listing walk counts its own pages), Referer
+# headers (no wire needs one, and a feed URL's token would travel in it) and the
+# detection of response.meta copied into new requests (a debugging aid; the bases
+# build every request).
 _UNUSED = {"scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl",
-           "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"}
+           "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
+           "scrapy.spidermiddlewares.depth.DepthMiddleware", "scrapy.spidermiddlewares.referer.RefererMiddleware",
+           "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware"}
 EXTENSIONS_BASE = {k: v for k, v in _scrapy_defaults.EXTENSIONS_BASE.items() if k not in _UNUSED}
+SPIDER_MIDDLEWARES_BASE = {k: v for k, v in _scrapy_defaults.SPIDER_MIDDLEWARES_BASE.items() if k not in _UNUSED}
 DOWNLOADER_MIDDLEWARES_BASE = {
     k: v for k, v in _scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _UNUSED
 }
@@ -185,6 +193,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 # Written as <name>.jsonl.part and renamed into place when the run closes (newswire.feedstorage).
 FEED_STORAGES = {"": "newswire.feedstorage.AtomicFileFeedStorage", "file": "newswire.feedstorage.AtomicFileFeedStorage"}
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
+FEED_EXPORTERS = {"jsonlines": "newswire.exporters.JsonLinesExporter"}
 
 LOG_LEVEL = "INFO"
 # Spidermon 1.27 still calls Spider.log(); the deprecation says nothing to an operator.

@@ -161,3 +161,29 @@ def test_dedupe_keeps_first_record_of_a_story(crawler):
     with pytest.raises(DropItem):
         pipeline.process_item(legacy)
     assert crawler.stats.get_value("newswire/drop/duplicate_in_run") == 1
+
+
+def test_the_feed_exporter_writes_what_scrapys_writes():
+    import dataclasses
+    import io
+
+    from scrapy.exporters import JsonLinesItemExporter
+
+    from newswire.exporters import JsonLinesExporter
+    from newswire.items import EXPORT_FIELDS
+
+    @dataclasses.dataclass
+    class Shouted:
+        title: str = dataclasses.field(default="", metadata={"serializer": str.upper})
+
+    items = [Article(id="menafn:1", wire="menafn", title="Caf\u00e9 \u201cquotes\u201d \u0634\u0631\u0643\u0629", body=BODY,
+                     authors=["Jane Doe"], tags=[], word_count=40, hints={"_urls": ["x"]}),
+             Article(), {"title": "a dict item"}, Shouted(title="loud")]
+    for fields in (EXPORT_FIELDS, ["title"]):
+        ours, theirs = io.BytesIO(), io.BytesIO()
+        for exporter_class, out in ((JsonLinesExporter, ours), (JsonLinesItemExporter, theirs)):
+            exporter = exporter_class(out, fields_to_export=fields, encoding="utf-8")
+            for item in items:
+                exporter.export_item(item)
+        assert ours.getvalue() == theirs.getvalue()
+        assert b"LOUD" in ours.getvalue() and "\u0634\u0631\u0643\u0629".encode() in ours.getvalue()
