@@ -95,7 +95,10 @@ def menafn_page(name: str) -> HtmlResponse:
 
 
 async def parsed(spider, response, hints=None) -> list:
-    return await Deferred.fromFuture(asyncio.ensure_future(spider.parse_article(response, hints)))
+    async def collect():
+        return [item async for item in spider.parse_article(response, hints)]
+
+    return await Deferred.fromFuture(asyncio.ensure_future(collect()))
 
 
 @pytest.fixture

@@ -204,10 +204,8 @@ class WireSpider(scrapy.Spider):
             logger.info("Page note %s: %s", note, response.url)
         for fix in fixes:
             stats.inc_value(f"newswire/fix/{fix}")
-        # A list returned rather than an item yielded: Scrapy passes a coroutine's list
-        # through the spider middlewares as a plain iterable, without its machinery for
-        # async generators.
-        return [Article(**fields)]
+        item = Article(**fields)
+        yield item
 
     @staticmethod
     async def close_browser_page(meta: dict[str, Any]) -> None:
