@@ -3,15 +3,12 @@ reading numbered pages at once."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 import pytest_twisted
 from scrapy.http import HtmlResponse, Request
-from scrapy.utils.test import get_crawler
-from twisted.internet.defer import Deferred
 
 from newswire.bases import ListingMixin, WireSpider
+from tests.conftest import collected, offline_spider
 
 SECTION = "https://wire.example/news?lang=en&page=1"
 
@@ -34,18 +31,13 @@ def page(number: int, stories: range, last: int = 9) -> HtmlResponse:
 async def walk(spider, response, depth) -> list[tuple[str, int]]:
     """(page number, depth) of the listing requests a listing page yields."""
 
-    async def collect():
-        return [r async for r in spider.parse_listing(response, depth=depth)]
-
-    requests = await Deferred.fromFuture(asyncio.ensure_future(collect()))
+    requests = await collected(spider.parse_listing(response, depth=depth))
     return [(r.url.rsplit("page=", 1)[1], r.cb_kwargs["depth"]) for r in requests if r.callback == spider.parse_listing]
 
 
 @pytest.fixture
 def spider():
-    crawler = get_crawler(NumberedSpider, settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0, "NEWSWIRE_STATE": "off"})
-    crawler.stats.open_spider()
-    return NumberedSpider.from_crawler(crawler)
+    return offline_spider(NumberedSpider)
 
 
 @pytest_twisted.ensureDeferred

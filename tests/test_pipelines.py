@@ -1,7 +1,6 @@
 """Each pipeline on its own, built the way Scrapy builds it (from_crawler), and the
 extraction the spider runs before them (parse, clean, normalise in one trip)."""
 
-import asyncio
 import gzip
 import json
 
@@ -10,7 +9,6 @@ import pytest_twisted
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
-from twisted.internet.defer import Deferred
 
 from newswire.extraction.article import clean_fields, normalise_fields
 from newswire.items import Article
@@ -18,7 +16,7 @@ from newswire.pipelines.dedupe import DedupePipeline
 from newswire.pipelines.page_type import PageTypePipeline
 from newswire.pipelines.validate import ValidatePipeline
 from newswire.spiders.menafn import MenafnSpider
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, collected, offline_spider
 
 BODY = " ".join(f"word{i}" for i in range(40))
 
@@ -95,17 +93,12 @@ def menafn_page(name: str) -> HtmlResponse:
 
 
 async def parsed(spider, response, hints=None) -> list:
-    async def collect():
-        return [item async for item in spider.parse_article(response, hints)]
-
-    return await Deferred.fromFuture(asyncio.ensure_future(collect()))
+    return await collected(spider.parse_article(response, hints))
 
 
 @pytest.fixture
 def menafn_spider():
-    crawler = get_crawler(MenafnSpider, settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0, "NEWSWIRE_STATE": "off"})
-    crawler.stats.open_spider()
-    return MenafnSpider.from_crawler(crawler)
+    return offline_spider(MenafnSpider)
 
 
 @pytest_twisted.ensureDeferred
