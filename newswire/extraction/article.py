@@ -1,8 +1,9 @@
 """From page to article fields in three stages: parse, clean, normalise.
 
 Each stage is a plain function on a dict of fields, so it can be tested from saved
-HTML and run by one item pipeline each (``newswire.pipelines``). ``extract`` runs all
-three, which is what ``scrapy extract`` prints and what the spiders end up emitting.
+HTML. ``extract`` runs all three, which is what ``scrapy extract`` prints; a crawl runs
+them in an extraction worker (``newswire.extraction.stages.extract_response``), and
+what the spiders emit is the same.
 """
 
 from __future__ import annotations
