@@ -23,8 +23,7 @@ BODY = " ".join(f"word{i}" for i in range(40))
 
 @pytest.fixture
 def crawler():
-    # Nothing in a pipeline needs a worker process.
-    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 0})
+    crawler = get_crawler()
     crawler.stats.open_spider()
     return crawler
 
