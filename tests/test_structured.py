@@ -115,3 +115,42 @@ def test_cut_elements_keeps_an_element_that_is_never_closed():
     page = "<nav>a</nav><p>Story</p><nav><p>cut short"
     assert cut_elements(page, ("nav",)) == "<p>Story</p><nav><p>cut short"
     assert cut_elements("<p>no menus</p>", ("nav",)) == "<p>no menus</p>"
+
+
+def test_parsed_elements_answer_xpath_as_lxml_does():
+    """Trees come with compiled, cached XPath and a C class lookup: same answers,
+    variables included, and lxml.html's comment class for comments."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    html = page("<!-- note -->", "<p class='a'>One</p><p class='b'>Two</p>")
+    tree = parse_html(html)
+    plain = lxml_html.document_fromstring(html)
+    for path in ("//p/text()", "normalize-space(//h1)", "count(//p)", "//p[@class='b']"):
+        ours, theirs = tree.xpath(path), plain.xpath(path)
+        assert ([getattr(x, "text", x) for x in ours] if isinstance(ours, list) else ours) == \
+            ([getattr(x, "text", x) for x in theirs] if isinstance(theirs, list) else theirs)
+    assert [p.text for p in tree.xpath("//p[@class=$c]", c="a")] == ["One"]
+    assert tree.xpath("string(//p[2])") == "Two"
+    assert tree.body.text_content().startswith("Solar output hits record")
+    assert any(isinstance(node, lxml_html.HtmlComment) for node in tree.iter(etree.Comment))
+
+
+def test_broken_html_is_reported_for_that_page_only():
+    problems: list[str] = []
+    parse_html("<html><body><div><p>x</span></div></body></html>", problems)
+    assert problems == ["broken_html"]
+    clean: list[str] = []
+    parse_html(page(""), clean)  # the same thread's parser, run again
+    assert clean == []
+
+
+def test_visible_bylines_are_searched_only_where_a_page_may_print_one():
+    byline = "<div class='Page-byline'>By JANE DOE</div>" + PARAGRAPHS
+    tree = parse_html(page("", byline))
+    assert first(page_metadata(tree), "authors") == (["JANE DOE"], "byline")
+    assert first(page_metadata(tree, bylines=False), "authors") == (None, None)
+    # Author metadata is read either way.
+    meta = page_metadata(parse_html(page("<meta property='article:author' content='Jane Doe'>", byline)), bylines=False)
+    assert first(meta, "authors") == (["Jane Doe"], "meta")
+

@@ -114,7 +114,7 @@ def parse_page(html: str | bytes, url: str, status: int = 200, parser: Parser | 
         fields["page_type"] = "error"
         fields["notes"].append("empty_document")
         return fields
-    meta = page_metadata(tree)
+    meta = page_metadata(tree, bylines=parser.bylines)
     if meta.get("_invalid_jsonld"):
         fields["notes"].append("invalid_jsonld")
     methods = fields["methods"]

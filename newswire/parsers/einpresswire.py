@@ -71,6 +71,7 @@ class EinpresswireParser(Parser):
     version = "2024"
     hosts = ("einpresswire.com", "einnews.com")
     article_xpath = " | ".join(g[1] for g in GENERATIONS)
+    bylines = False
     title_suffix = re.compile(r"\s*[|\-–]\s*(EIN Presswire|EIN News)\s*$", re.I)
 
     def native_id(self, url: str) -> str | None:

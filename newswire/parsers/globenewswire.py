@@ -55,6 +55,7 @@ class GlobenewswireParser(Parser):
     id_in_url = ID_IN_URL
     article_xpath = f"{BODY_2023} | {BODY_LEGACY}"
     default_tz = "America/New_York"
+    bylines = False
     title_suffix = re.compile(r"\s*[|\-–]\s*GlobeNewswire(?: News Room)?\s*$", re.I)
     dateline_pattern = DATELINE
 

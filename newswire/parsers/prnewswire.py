@@ -66,6 +66,7 @@ class PrnewswireParser(Parser):
     # The menus: the 2023 template's "News" menu alone is 108 KB of a 210 KB page.
     skip_elements = ("nav",)
     default_tz = "America/New_York"
+    bylines = False
     """Listings and ``p.mb-no`` print "Jun 13, 2023, 09:05 ET"."""
 
     def parse_fields(self, tree, url: str) -> dict:
