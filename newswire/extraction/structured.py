@@ -44,11 +44,11 @@ import re
 import threading
 from typing import Any
 
-from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 from lxml import html as lxml_html
 
 from newswire.extraction.authors import person_names
+from newswire.imports import submodule
 
 ARTICLE_TYPES = {
     "newsarticle",
@@ -155,7 +155,8 @@ _BY_PREFIX = re.compile(r"^\s*by\s", re.I)
 _UPDATED = re.compile(r"\bupdated\b|\bmodified\b", re.I)
 MAX_VISIBLE_DATE_CHARS = 80
 
-_JSONLD = JsonLdExtractor()
+# extruct's JSON-LD reader alone (``newswire.imports``: extruct's package loads every extractor).
+_JSONLD = submodule("extruct", "jsonld").JsonLdExtractor()
 
 
 @functools.cache

@@ -47,9 +47,12 @@ SCHEME = "affine32"
 @functools.cache
 def _template():
     """One permutation set per process (building it is the costly part of MinHash).
-    Imported here: datasketch pulls in scipy (~0.3 s), needed only where signatures
-    are computed (an extraction worker)."""
-    from datasketch import MinHash
+    Imported here, and without the rest of datasketch (``newswire.imports``: its
+    package imports scipy, ~0.37 s), only where signatures are computed (an extraction
+    worker)."""
+    from newswire.imports import submodule
+
+    MinHash = submodule("datasketch", "minhash").MinHash
 
     return MinHash, MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
 
