@@ -111,7 +111,7 @@ def _serve(inbox, outbox, crawl_parsers: bytes | list[str]) -> None:
             job = inbox.recv_bytes()
         except (EOFError, OSError):
             # The crawl is over (or gone). Nothing is left to write, so the interpreter's
-            # teardown (~0.2 s with numpy, scipy and lxml loaded), which the crawl
+            # teardown (~0.2 s with numpy and lxml loaded), which the crawl
             # process would wait for, is skipped.
             sys.stdout.flush()
             sys.stderr.flush()
@@ -282,7 +282,7 @@ class ExtractionWorkers:
         self.crawler = crawler  # for stats, which exist only once the crawl starts
         self.spider_modules = crawler.settings.getlist("SPIDER_MODULES") if crawler is not None else []
         self._losses = 0
-        # Started now, so that their imports (~1 s) overlap the crawl's own start and
+        # Started now, so that their imports (~0.5 s) overlap the crawl's own start and
         # its first feed and listing fetches.
         self.crawl_parsers = _crawl_parsers(self.spider_modules) if workers else b""
         self._workers: list[_Worker] = [_Worker(self.crawl_parsers) for _ in range(workers)]
