@@ -62,8 +62,8 @@ class BusinesswireParser(Parser):
     id_in_url = ID_IN_URL
     article_xpath = f"{BODY_2024} | {BODY_CLASSIC}"
     default_tz = "America/New_York"
-    bylines = False
     """Classic pages print "November 26, 2026 08:05 AM Eastern Standard Time"."""
+    bylines = False
     title_suffix = re.compile(r"\s*\|\s*Business Wire\s*$", re.I)
     dateline_pattern = DATELINE
 

@@ -66,8 +66,8 @@ class PrnewswireParser(Parser):
     # The menus: the 2023 template's "News" menu alone is 108 KB of a 210 KB page.
     skip_elements = ("nav",)
     default_tz = "America/New_York"
-    bylines = False
     """Listings and ``p.mb-no`` print "Jun 13, 2023, 09:05 ET"."""
+    bylines = False
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
