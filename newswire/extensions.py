@@ -191,3 +191,53 @@ class CollectorThreshold:
         import gc
 
         gc.set_threshold(*self._previous)
+
+
+#: ``mallopt`` parameters (glibc's malloc.h).
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _glibc_mallopt():
+    """glibc's ``mallopt``, or None on another C library (musl, macOS)."""
+    import ctypes
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        return None
+    return getattr(ctypes.CDLL(None), "mallopt", None)
+
+
+class MallocThresholds:
+    """Fixes glibc malloc's mmap and trim thresholds in the crawl process.
+
+    glibc raises its mmap threshold each time a large block is freed (up to 32 MB), so
+    once the first big page bodies are freed (PR Newswire: 66 KB releases, 94 KB
+    listing pages, their pickled copies for the extraction worker), every later one
+    comes from the heap, between the run's long-lived objects, and the heap seldom
+    shrinks: a 10,000-article PR Newswire crawl process peaked at 221-314 MB in four
+    runs. ``NEWSWIRE_MALLOC_THRESHOLDS = (131072, 262144)`` (blocks over 128 KB are
+    mapped on their own; free memory over 256 KB at the heap's top goes back to the
+    system): 213-237 MB in four runs, at the same speed. A lower mmap threshold maps
+    every page body on its own: 64 KB gave ~200 MB but cost 10% more CPU.
+    Fixed for the life of the process (glibc has no way back to the sliding
+    threshold); ignored outside glibc; an empty setting leaves malloc alone.
+    """
+
+    def __init__(self, mmap_bytes: int, trim_bytes: int) -> None:
+        self.mmap_bytes, self.trim_bytes = mmap_bytes, trim_bytes
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy.exceptions import NotConfigured
+
+        values = [int(v) for v in crawler.settings.getlist("NEWSWIRE_MALLOC_THRESHOLDS")]
+        if not values:
+            raise NotConfigured
+        mmap_bytes, trim_bytes = values
+        mallopt = _glibc_mallopt()
+        if mallopt is None:
+            raise NotConfigured("malloc thresholds: not glibc")
+        if not (mallopt(_M_MMAP_THRESHOLD, mmap_bytes) and mallopt(_M_TRIM_THRESHOLD, trim_bytes)):
+            logger.warning("malloc thresholds not set: mallopt refused %s", values)
+            raise NotConfigured
+        return cls(mmap_bytes, trim_bytes)

@@ -165,6 +165,9 @@ NEWSWIRE_EMIT_DUPLICATES = False
 # 700: a crawl allocates many short-lived objects per request (newswire.extensions.
 # CollectorThreshold); empty for the interpreter's default.
 NEWSWIRE_GC_THRESHOLD = (10000, 20, 20)
+# glibc malloc: blocks over 128 KB mapped on their own, over 256 KB of free heap top
+# returned (newswire.extensions.MallocThresholds: a flatter crawl process on big pages).
+NEWSWIRE_MALLOC_THRESHOLDS = (131072, 262144)
 # Fixed clock (ISO 8601) for replays and tests; empty means the real time.
 NEWSWIRE_NOW = ""
 
@@ -177,6 +180,7 @@ EXTENSIONS = {
     # Only active with -s JOBDIR=...: a JOBDIR left by a killed run is set aside.
     "newswire.extensions.JobdirGuard": 0,
     "newswire.extensions.CollectorThreshold": 0,
+    "newswire.extensions.MallocThresholds": 0,
 }
 
 # One JSON Lines file per run and wire: output/menafn/20261127T044737Z.jsonl

@@ -75,6 +75,41 @@ def test_collector_threshold_is_set_for_a_crawl_and_restored():
     assert extension._previous == before
 
 
+MALLOC_PROBE = """
+import ctypes, sys
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "fixed":
+    from scrapy.utils.test import get_crawler
+    from newswire.extensions import MallocThresholds
+    MallocThresholds.from_crawler(get_crawler(settings_dict={"NEWSWIRE_MALLOC_THRESHOLDS": (131072, 262144)}))
+big = bytearray(4 << 20)  # a 4 MB block, mapped on its own; freeing it raises glibc's sliding threshold
+del big
+before = libc.mallinfo2().hblks
+page = bytearray(200 << 10)  # a 200 KB page body
+print(libc.mallinfo2().hblks - before)
+"""
+
+
+@pytest.mark.skipif(__import__("platform").libc_ver()[0] != "glibc", reason="mallopt thresholds are glibc's")
+def test_malloc_thresholds_keep_big_page_bodies_off_the_heap():
+    """After a large block is freed glibc would serve a 200 KB body from the heap
+    (its sliding mmap threshold rose); with the thresholds fixed it is mapped on its
+    own, and its memory goes back to the system when it is freed."""
+    import subprocess
+    import sys
+
+    def mapped_blocks(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", MALLOC_PROBE, mode], capture_output=True, text=True, check=True)
+        return int(out.stdout.split()[-1])
+
+    assert mapped_blocks("default") == 0
+    assert mapped_blocks("fixed") == 1
+
+
 def test_components_a_run_never_uses_are_not_imported():
     import subprocess
     import sys
