@@ -223,9 +223,6 @@ class MallocThresholds:
     threshold); ignored outside glibc; an empty setting leaves malloc alone.
     """
 
-    def __init__(self, mmap_bytes: int, trim_bytes: int) -> None:
-        self.mmap_bytes, self.trim_bytes = mmap_bytes, trim_bytes
-
     @classmethod
     def from_crawler(cls, crawler):
         from scrapy.exceptions import NotConfigured
@@ -240,4 +237,4 @@ class MallocThresholds:
         if not (mallopt(_M_MMAP_THRESHOLD, mmap_bytes) and mallopt(_M_TRIM_THRESHOLD, trim_bytes)):
             logger.warning("malloc thresholds not set: mallopt refused %s", values)
             raise NotConfigured
-        return cls(mmap_bytes, trim_bytes)
+        return cls()

@@ -204,8 +204,7 @@ class WireSpider(scrapy.Spider):
             logger.info("Page note %s: %s", note, response.url)
         for fix in fixes:
             stats.inc_value(f"newswire/fix/{fix}")
-        item = Article(**fields)
-        yield item
+        yield Article(**fields)
 
     @staticmethod
     async def close_browser_page(meta: dict[str, Any]) -> None:

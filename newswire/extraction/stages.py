@@ -1,9 +1,10 @@
 """The extraction stages as a crawl runs them, in a worker process (``newswire.workers``).
 
 Plain values in, plain values out: the spider sends a response's bytes and what it
-knew of the story, and gets the article's fields back. The heavy modules (lxml, trafilatura, extruct, py3langid) are imported
-inside the functions, so the crawl process, which only hands the work over, neither
-loads them nor pays their start-up time.
+knew of the story, and gets the article's fields back. The heavy modules (lxml,
+trafilatura, extruct, py3langid) are imported inside the functions, so the crawl
+process, which only hands the work over, neither loads them nor pays their start-up
+time.
 """
 
 from __future__ import annotations

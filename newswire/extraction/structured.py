@@ -553,13 +553,15 @@ def page_metadata(tree, bylines: bool = True) -> dict[str, Any]:
         (lambda: _person_names(_get(art, "author")), "jsonld", 1),
         (lambda: _meta(metas, *AUTHOR_META), "meta", 1),
         (lambda: [v for v, is_org in micro.get("author", []) + micro.get("creator", []) if not is_org], "microdata", 1),
-        (lambda: visible_bylines(tree, byline_nodes()) if bylines else [], "byline", 1),
-        (lambda: byline_texts(tree, byline_nodes()) if bylines else [], "byline", 2),
+        (lambda: visible_bylines(tree, byline_nodes()), "byline", 1),
+        (lambda: byline_texts(tree, byline_nodes()), "byline", 2),
         # <meta name="author"> often names the site or the issuing company
         # ("Salesforce", "EIN News"): only names of two words or more count.
         (lambda: _meta(metas, "author"), "meta", 2),
     )
     for values, method, min_words in author_sources:
+        if method == "byline" and not bylines:
+            continue
         names = person_names(values(), organisations, min_words=min_words)
         if names:
             add("authors", names, method)
