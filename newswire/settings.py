@@ -151,6 +151,10 @@ SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS = 0
 # The state store of scheduled runs (newswire.state): a path or sqlite:///path; empty for
 # ~/.local/share/newswire/state.sqlite; "off" to deliver everything found every run.
 NEWSWIRE_STATE = ""
+# The store batches its writes; a batch is committed at the latest this many seconds
+# after its first change. Crawls of several wires share the store and SQLite has one
+# writer at a time: another wire's crawl waits at most about this long to write.
+NEWSWIRE_STATE_COMMIT_SECONDS = 3.0
 # Delivered stories published in the last 48 h are fetched again (at most every 6 h) to
 # catch corrections; older ones are never fetched again.
 NEWSWIRE_REVISIT_WINDOW_HOURS = 48

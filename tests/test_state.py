@@ -192,3 +192,66 @@ def test_record_urls_gives_each_url_a_story_was_reached_by_once_in_canonical_for
     urls = record_urls(hints, "https://menafn.com/1109925453/X?utm_source=rss", canonical="https://menafn.com/1109925453/X")
     assert urls == ["https://menafn.com/1109925453/X", "https://menafn.com/qn_news_story_s.aspx?storyid=1109925453"]
     assert record_urls({}, "http://www.menafn.com/1109925453/X#rssom") == ["https://menafn.com/1109925453/X"]
+
+
+def test_a_second_crawl_writing_to_the_store_waits_for_the_open_batch(tmp_path):
+    # Two wires crawled at once share the store; SQLite has one writer at a time. The
+    # first crawl's open batch commits once it is commit_seconds old (here on its timer),
+    # and the second crawl's write waits for that instead of failing "database is locked".
+    import threading
+    import time
+
+    path = tmp_path / "state.sqlite"
+    first = SQLiteStateStore(path, commit_seconds=0.3, busy_timeout=10)
+    second = SQLiteStateStore(path, commit_seconds=0.3, busy_timeout=10)
+    first.observe(story(1), ["https://menafn.com/1/Story"], NOW)  # a batch is open: first holds the lock
+    timer = threading.Timer(0.4, first.flush_if_due)
+    timer.start()
+    started = time.monotonic()
+    second.observe(story(2, wire="prnewswire"), ["https://prnewswire.com/2/Story"], NOW)
+    waited = time.monotonic() - started
+    timer.join()
+    second.flush()
+    assert 0.2 < waited < 5
+    assert second.get("menafn:1") is not None and first.get("prnewswire:2") is not None
+    first.close()
+    second.close()
+
+
+def test_a_batch_is_committed_when_old_enough_even_with_few_changes(tmp_path):
+    import sqlite3
+    import time
+
+    path = tmp_path / "state.sqlite"
+    store = SQLiteStateStore(path, commit_seconds=0.2)
+
+    def committed(story_id):  # what another process sees
+        with sqlite3.connect(path) as other:
+            return other.execute("SELECT COUNT(*) FROM stories WHERE id = ?", (story_id,)).fetchone()[0] == 1
+
+    store.observe(story(1), [], NOW)
+    store.flush_if_due()  # too young: still open
+    assert not committed("menafn:1")
+    time.sleep(0.25)
+    store.flush_if_due()
+    assert committed("menafn:1")
+    store.observe(story(2), [], NOW)  # a new batch, committed by the change that finds it old
+    time.sleep(0.25)
+    store.observe(story(3), [], NOW)
+    assert committed("menafn:2") and committed("menafn:3")
+    store.close()
+
+
+def test_recovery_for_one_wire_leaves_another_wires_running_crawl_alone(tmp_path):
+    path = tmp_path / "state.sqlite"
+    running = SQLiteStateStore(path)  # a PR Newswire crawl going on
+    running.observe(story(1, wire="prnewswire"), [], NOW)
+    running.add_pending("prnewswire/20261127T120000Z", "prnewswire:1", 1, "h", "t")
+    running.flush()
+    starting = SQLiteStateStore(path)  # MENAFN's crawl starts meanwhile
+    assert starting.recover(lambda feed: True, wire="menafn") == {"committed": 0, "rolled_back": 0, "abandoned": 0}
+    running.begin_publish("prnewswire/20261127T120000Z", str(tmp_path / "prn.jsonl"))
+    assert running.commit_publish("prnewswire/20261127T120000Z") == 1
+    assert starting.get("prnewswire:1").version == 1
+    running.close()
+    starting.close()

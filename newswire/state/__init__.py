@@ -123,11 +123,15 @@ class StateStore(ABC):
         """Mark every story pending in ``run`` as delivered in its feed; returns how many."""
 
     @abstractmethod
-    def recover(self, feed_exists) -> dict[str, int]:
-        """Finish or roll back publishes interrupted by a crash; drop stale pending rows."""
+    def recover(self, feed_exists, wire: str | None = None) -> dict[str, int]:
+        """Finish or roll back publishes interrupted by a crash; drop stale pending rows
+        (of ``wire``'s runs only, when given: another wire's crawl may be running)."""
 
     @abstractmethod
     def flush(self) -> None: ...
+
+    def flush_if_due(self) -> None:
+        """Commit batched writes that have waited long enough (called on a timer)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -149,4 +153,4 @@ def open_store(settings) -> StateStore | None:
     from newswire.state.sqlite import SQLiteStateStore
 
     path = value.removeprefix("sqlite:///") if value else str(default_path())
-    return SQLiteStateStore(path)
+    return SQLiteStateStore(path, commit_seconds=settings.getfloat("NEWSWIRE_STATE_COMMIT_SECONDS", 3.0))

@@ -23,16 +23,37 @@ def state_of(crawler) -> StateStore | None:
         if store is not None:
             from pathlib import Path
 
-            counts = store.recover(lambda feed: Path(feed).exists())
+            spider = getattr(crawler, "spider", None)
+            counts = store.recover(lambda feed: Path(feed).exists(), wire=getattr(spider, "name", None))
             for what, count in counts.items():
                 if count:
                     crawler.stats.inc_value(f"newswire/state/recovered/{what}", count)
                     logger.warning("State store: %d interrupted run(s) %s after an unclean stop", count, what)
+            _start_flush_timer(crawler, store)
         setattr(crawler, _ATTR, store)
     return getattr(crawler, _ATTR)
 
 
+def _start_flush_timer(crawler, store: StateStore) -> None:
+    """Every second, commit the store's batch if it is old enough (``flush_if_due``):
+    a crawl waiting on slow pages makes no change that would commit it, and its open
+    batch would keep another wire's crawl from writing. Only under a running crawl's
+    reactor: importing ``twisted.internet.reactor`` here would install one."""
+    import sys
+
+    if "twisted.internet.reactor" not in sys.modules:
+        return
+    from twisted.internet import task
+
+    timer = task.LoopingCall(store.flush_if_due)
+    timer.start(1.0, now=False)
+    crawler._newswire_state_timer = timer
+
+
 def close_state(crawler) -> None:
+    timer = getattr(crawler, "_newswire_state_timer", None)
+    if timer is not None and timer.running:
+        timer.stop()
     store = getattr(crawler, _ATTR, None)
     if store is not None:
         store.flush()
