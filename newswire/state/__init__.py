@@ -130,6 +130,7 @@ class StateStore(ABC):
     @abstractmethod
     def flush(self) -> None: ...
 
+    @abstractmethod
     def flush_if_due(self) -> None:
         """Commit batched writes that have waited long enough (called on a timer)."""
 
