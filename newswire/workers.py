@@ -28,6 +28,7 @@ for the next page. A worker whose crawl process dies sees its pipe close and exi
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import fcntl
 import logging
@@ -82,11 +83,11 @@ def _warm_up(crawl_parsers: bytes | list[str]) -> None:
     import newswire.extraction.article  # noqa: F401
     from newswire import parsers
     from newswire.extraction.language import _identifier
-    from newswire.state.neardup import _template
+    from newswire.state.neardup import _minhash
 
     # Models loaded now, while the crawl fetches its first feeds, not on the first page.
     _identifier()
-    _template()
+    _minhash()
 
     if isinstance(crawl_parsers, bytes):
         parsers.PARSERS.clear()
@@ -180,8 +181,30 @@ class _Answers(asyncio.Protocol):
         self.worker.lost()
 
 
+class _Jobs(asyncio.BaseProtocol):
+    """Flow control of a worker's job pipe: jobs beyond what the pipe and a small
+    transport buffer hold wait in the worker's queue (``_Worker.feed``)."""
+
+    def __init__(self, worker: _Worker) -> None:
+        self.worker = worker
+        self.paused = False
+
+    def pause_writing(self) -> None:
+        self.paused = True
+
+    def resume_writing(self) -> None:
+        self.paused = False
+        self.worker.feed()
+
+
 class _Worker:
     """One worker process, its pipe each way, and the jobs it has not answered yet."""
+
+    #: Bytes the job pipe's transport may buffer beyond the pipe itself. asyncio keeps
+    #: that buffer as one bytearray and moves what is left to its front after every
+    #: write: with all the pages waiting for a busy worker in it (up to Scrapy's 5 MB
+    #: of responses in the scraper), each page written cost a copy of megabytes.
+    WRITE_BUFFER_BYTES = 256 * 1024
 
     def __init__(self, crawl_parsers: bytes | list[str]) -> None:
         context = multiprocessing.get_context("spawn")
@@ -207,6 +230,8 @@ class _Worker:
         self._attached: asyncio.Future | None = None
         self._writer: asyncio.WriteTransport | None = None
         self._reader: asyncio.ReadTransport | None = None
+        self._flow: _Jobs | None = None
+        self._queue: collections.deque[bytes] = collections.deque()
         self.pending: dict[int, asyncio.Future] = {}
         self.alive = True
         self.closed = False
@@ -223,7 +248,8 @@ class _Worker:
         await asyncio.shield(self._attached)
 
     async def _connect(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._writer, _ = await loop.connect_write_pipe(asyncio.BaseProtocol, self._jobs)
+        self._writer, self._flow = await loop.connect_write_pipe(lambda: _Jobs(self), self._jobs)
+        self._writer.set_write_buffer_limits(high=self.WRITE_BUFFER_BYTES)
         self._reader, _ = await loop.connect_read_pipe(lambda: _Answers(self), self._answers)
 
     async def run(self, func: Callable[..., Any], args: tuple) -> Any:
@@ -235,12 +261,17 @@ class _Worker:
         payload = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
         future = self._loop.create_future()
         self.pending[job_id] = future
-        self._writer.write(_HEADER.pack(_JOB_ID.size + len(payload)) + _JOB_ID.pack(job_id))
-        self._writer.write(payload)
+        self._queue.append(_HEADER.pack(_JOB_ID.size + len(payload)) + _JOB_ID.pack(job_id) + payload)
+        self.feed()
         ok, value = await future
         if ok:
             return value
         raise value
+
+    def feed(self) -> None:
+        """Hand queued jobs to the pipe's transport while it takes them."""
+        while self._queue and not self._flow.paused and not self._writer.is_closing():
+            self._writer.write(self._queue.popleft())
 
     def settle(self, job_id: int, ok: bool, value: Any) -> None:
         future = self.pending.pop(job_id, None)
@@ -251,6 +282,7 @@ class _Worker:
         if not self.alive:
             return
         self.alive = False
+        self._queue.clear()
         pending, self.pending = self.pending, {}
         for future in pending.values():
             if not future.done():

@@ -176,3 +176,34 @@ async def test_a_worker_ready_for_pages_has_not_imported_scrapy(crawler_workers)
     _crawler, workers = crawler_workers
     assert (await in_asyncio(workers.run(modules_loaded, ("scrapy", "twisted")))) == []
     assert "lxml" in (await in_asyncio(workers.run(modules_loaded, ("lxml",))))[0]
+
+
+def slow_length(data: bytes) -> int:
+    """A busy worker: pages pile up behind this one."""
+    time.sleep(0.02)
+    return len(data)
+
+
+@pytest_twisted.ensureDeferred
+async def test_pages_waiting_for_a_busy_worker_queue_outside_the_pipe_buffer(crawler_workers):
+    # 60 pages of 100 KB sent at once to a worker that takes 20 ms a page: without flow
+    # control all of them would sit in the pipe transport's one buffer (6 MB, copied
+    # again after every write); they wait in the worker's queue instead, and every
+    # page is answered, each with its own result.
+    _crawler, workers = crawler_workers
+    pages = [bytes([n]) * (100_000 + n) for n in range(60)]
+    buffered = []
+
+    async def watch():
+        worker = workers._workers[0]
+        while worker._writer is None:
+            await asyncio.sleep(0.001)
+        while True:
+            buffered.append(worker._writer.get_write_buffer_size())
+            await asyncio.sleep(0.005)
+
+    watcher = asyncio.ensure_future(watch())
+    results = await in_asyncio(asyncio.gather(*(workers.run(slow_length, page) for page in pages)))
+    watcher.cancel()
+    assert results == [len(page) for page in pages]
+    assert buffered and max(buffered) <= workers._workers[0].WRITE_BUFFER_BYTES + 2 * 101_000
