@@ -93,9 +93,10 @@ def test_a_new_signature_replaces_the_old_buckets_and_forget_removes_them(store)
     store.add_signature("menafn:1", neardup.signature(other))  # rewritten before it was ever published
     assert store.near_duplicates(neardup.signature(BODY), exclude="menafn:9") == []
     assert [sid for sid, _ in store.near_duplicates(neardup.signature(other), exclude="menafn:9")] == ["menafn:1"]
-    assert store.db.execute("SELECT COUNT(*) FROM signature_buckets").fetchone()[0] == neardup.BANDS
+    assert store.db.execute("SELECT COUNT(*) FROM signature_bands").fetchone()[0] == neardup.BANDS
     store.forget("menafn")
-    assert store.db.execute("SELECT COUNT(*) FROM signature_buckets").fetchone()[0] == 0
+    assert store.db.execute("SELECT COUNT(*) FROM signature_bands").fetchone()[0] == 0
+    assert store.db.execute("SELECT COUNT(*) FROM signatures").fetchone()[0] == 0
 
 
 def test_buckets_of_a_store_from_before_signature_buckets_are_carried_over(tmp_path):
@@ -120,30 +121,45 @@ def test_buckets_of_a_store_from_before_signature_buckets_are_carried_over(tmp_p
     try:
         assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["businesswire:1"]
         assert not store.db.execute("SELECT 1 FROM sqlite_master WHERE name IN ('bands', 'bands_bucket')").fetchall()
+        assert store.db.execute("SELECT COUNT(*) FROM stories WHERE signature IS NOT NULL").fetchone()[0] == 0
     finally:
         store.close()
 
 
-def test_buckets_cut_another_way_are_recomputed_from_the_signatures(tmp_path):
+def test_a_store_of_the_previous_layout_has_its_index_rebuilt_from_its_signatures(tmp_path):
+    import sqlite3
+
+    # Layout 2: signatures in the stories rows, buckets as 64-bit ints with the story id.
     path = tmp_path / "state.sqlite"
-    store = SQLiteStateStore(path)
-    store.observe(story(1), [], NOW)
     signature = neardup.signature(BODY)
-    store.add_signature("menafn:1", signature)
-    # As a store of the previous layout holds them: 16 bands of 4 values, user_version 0.
     raw = neardup.to_blob(signature)
-    old = [struct.unpack("<q", hashlib.blake2b(bytes([band]) + raw[band * 16:(band + 1) * 16], digest_size=8).digest())[0]
-           for band in range(16)]
-    store.db.execute("DELETE FROM signature_buckets")
-    store.db.executemany("INSERT INTO signature_buckets VALUES (?, 'menafn:1')", [(bucket,) for bucket in old])
-    store.db.execute("PRAGMA user_version = 0")
-    store.close()
+    old_buckets = [struct.unpack("<q", hashlib.blake2b(bytes([band]) + raw[band * 20:(band + 1) * 20],
+                                                       digest_size=8).digest())[0] for band in range(12)]
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, wire TEXT NOT NULL, canonical_url TEXT, content_hash TEXT, "
+                "title_fp TEXT, published_at TEXT, modified_at TEXT, first_seen TEXT NOT NULL, last_fetched TEXT, "
+                "version INTEGER NOT NULL DEFAULT 0, delivered_hash TEXT, delivered_title_fp TEXT, delivered_run TEXT, "
+                "delivered_feed TEXT, duplicate_of TEXT, signature BLOB)")
+    old.execute("CREATE TABLE signature_buckets (bucket INTEGER NOT NULL, story_id TEXT NOT NULL, "
+                "PRIMARY KEY (bucket, story_id)) WITHOUT ROWID")
+    old.execute("INSERT INTO stories (id, wire, first_seen, signature) VALUES ('menafn:1', 'menafn', ?, ?)", (NOW, raw))
+    old.executemany("INSERT INTO signature_buckets VALUES (?, 'menafn:1')", [(bucket,) for bucket in old_buckets])
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
     store = SQLiteStateStore(path)
     try:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == neardup.LAYOUT
-        assert sorted(row[0] for row in store.db.execute("SELECT bucket FROM signature_buckets")) == \
+        assert not store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'signature_buckets'").fetchall()
+        assert store.db.execute("SELECT story_id, signature FROM signatures").fetchall() == [("menafn:1", raw)]
+        assert sorted(row[0] for row in store.db.execute("SELECT bucket FROM signature_bands")) == \
             sorted(neardup.buckets(signature))
+        assert store.db.execute("SELECT signature FROM stories").fetchall() == [(None,)]
         assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["menafn:1"]
+        # The old column stays (SQLite keeps it), unused: a new signature goes to the new table.
+        store.observe(story(2), [], NOW)
+        store.add_signature("menafn:2", signature)
+        assert [sid for sid, _ in store.near_duplicates(signature, exclude="menafn:9")] == ["menafn:1", "menafn:2"]
     finally:
         store.close()
 
