@@ -1,6 +1,9 @@
+import pytest
+
 from newswire.extraction.text import (
     content_hash,
     dedupe_paragraphs,
+    fingerprint,
     fix_text,
     join_paragraphs,
     repair_paragraphs,
@@ -87,3 +90,17 @@ def test_text_that_skips_ftfy_is_text_ftfy_would_leave_alone():
     for text in ("x”£Ay", "Russiaâ€™s", "AT&amp;T", "HÀ NỘI", "\x1b[31mred"):
         assert _FTFY_NEEDED.search(text)
     assert fix_text("x”£Ay") == with_ftfy("x”£Ay") != "x”£Ay"
+
+
+@pytest.mark.parametrize("text", [
+    "Putin praised the “courage”\n\nof the ﬁrst STRASSE crews",
+    "Straße\n\n\n\u0301accent after a blank line\n\n",
+    "\n\nÉcole Polytechnique — 2,5 %\n\n\n\nCAFÉ\n\nx",
+    "one paragraph only, no break",
+])
+def test_a_body_fingerprint_is_its_paragraphs_fingerprints_joined(text):
+    # The definition, in one pass over the whole text.
+    import re
+    import unicodedata
+
+    assert fingerprint(text) == " ".join(re.findall(r"\w+", unicodedata.normalize("NFKD", text.casefold())))

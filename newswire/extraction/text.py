@@ -94,8 +94,18 @@ def fingerprint(text: str) -> str:
 
     ``"Putin praised the “courage”"`` and ``"putin praised the courage"`` are equal.
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(_WORD.findall(text))
+    if "\n\n" not in text:
+        return _fingerprint(text)
+    # A body is its paragraphs joined by blank lines, and cleaning has just
+    # fingerprinted each of them (dedupe_paragraphs): its fingerprint is theirs joined.
+    # The same string either way: no word spans a line break, and case folding and
+    # NFKD map characters one by one (combining marks never reorder across a newline).
+    return " ".join(part for part in map(_fingerprint, text.split("\n\n")) if part)
+
+
+@functools.lru_cache(maxsize=256)
+def _fingerprint(text: str) -> str:
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKD", text.casefold())))
 
 
 def dedupe_paragraphs(paragraphs: list[str], min_words: int = 5) -> tuple[list[str], int]:
