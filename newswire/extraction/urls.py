@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url as w3_canonicalize
@@ -48,11 +49,26 @@ def strip_secrets(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+# A URL that is already canonical but for its scheme and "www." (lower-case host, no
+# port, user, query or fragment, a path of unreserved characters without dot
+# segments: https://www.globenewswire.com/news-release/2026/11/27/3195000/0/en/Slug.html),
+# the common case, skips the parsing of _canonicalize_parsed (~20 us): the same result, which a test
+# checks against the full path for such URLs.
+_PLAIN = re.compile(r"https?://(?:www\.)?([a-z0-9][a-z0-9.-]*)((?:/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?)*)")
+
+
 @functools.lru_cache(maxsize=4096)
 def canonicalize_url(url: str) -> str:
     """Canonical form of a story URL (see module docstring). Cached: a record asks for
     the forms of its page URL, its canonical URL and the URLs it was found by, often
     the same. Kept small: the entries of a 10,000-story crawl are never asked again."""
+    plain = _PLAIN.fullmatch(url)
+    if plain:
+        return f"https://{plain.group(1)}{plain.group(2) or '/'}"
+    return _canonicalize_parsed(url)
+
+
+def _canonicalize_parsed(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if host.startswith("www."):
