@@ -99,6 +99,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries, with 429s waiting for the server's Retry-After (at most this long).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newswire.middlewares.RetryAfterMiddleware": 550,
+    # Meta-refresh redirects followed as by Scrapy, without decoding every page to look.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newswire.middlewares.MetaRefreshMiddleware": 580,
 }
 NEWSWIRE_MAX_RETRY_AFTER = 60
 # Only the network: no download handler may read local files, S3 buckets or FTP servers,
