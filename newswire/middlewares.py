@@ -320,14 +320,17 @@ class MetaRefreshMiddleware(ScrapyMetaRefreshMiddleware):
     def process_response(self, request, response, spider=None):
         if isinstance(response, HtmlResponse):
             head = response.body[:16384]
-            if b"refresh" not in head.lower() and b"\x00" not in head and not _REFRESH_LETTER_REF.search(head):
+            # Plain substring tests first (~8 us for the 16 KB; one regex doing it all
+            # took 120): the reference pattern runs only where "&#" occurs.
+            if (b"refresh" not in head.lower() and b"\x00" not in head
+                    and (b"&#" not in head or not _REFRESH_LETTER_REF.search(head))):
                 return response
         return super().process_response(request, response)
 
 
-# &#114; &#x72 &#0115; ...: a numeric reference to one of r, e, f, s, h in either case
-# (w3lib's replace_entities takes them with or without the semicolon). Named entities
-# never stand for ASCII letters.
+# A numeric reference to one of r, e, f, s, h in either case (&#114; &#x72 &#0115; ...:
+# w3lib's replace_entities takes them with or without the semicolon; named entities
+# never stand for ASCII letters).
 _REFRESH_LETTER_REF = re.compile(
     rb"&#(?:0*(?:82|69|70|83|72|114|101|102|115|104)(?![0-9])|[xX]0*(?:52|45|46|53|48|72|65|66|73|68)(?![0-9a-fA-F]))"
 )
