@@ -52,8 +52,8 @@ def strip_secrets(url: str) -> str:
 # A URL that is already canonical but for its scheme and "www." (lower-case host, no
 # port, user, query or fragment, a path of unreserved characters without dot
 # segments: https://www.globenewswire.com/news-release/2026/11/27/3195000/0/en/Slug.html),
-# the common case, skips the parsing of _canonicalize_parsed (~20 us): the same result, which a test
-# checks against the full path for such URLs.
+# the common case, skips the parsing of _canonicalize_parsed (~20 us). The result is
+# the same; tests check both paths.
 _PLAIN = re.compile(r"https?://(?:www\.)?([a-z0-9][a-z0-9.-]*)((?:/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?)*)")
 
 

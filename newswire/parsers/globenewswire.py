@@ -74,8 +74,9 @@ class GlobenewswireParser(Parser):
         if title:
             found["title"] = title
         # Both templates put the date and the issuer in spans (above): a scan of the
-        # page's spans, not of all its elements (58 -> 19 us a page for the date, 54 -> 16 for the issuer); the
-        # plain substring test first spares the token test (a string built per element).
+        # page's spans, not of all its elements (58 -> 19 us a page for the date, 54 -> 16
+        # for the issuer); the plain substring test first spares the token test (a
+        # string built per element).
         published = tree.xpath(f'//span[contains(@class, "article-published")][{_CLASS.format("article-published")}]')
         if published:
             stamps = (stamp for node in published for stamp in node.xpath(".//time/@datetime"))
