@@ -262,8 +262,10 @@ class SQLiteStateStore(StateStore):
 
     def _changed(self, count: int = 1) -> None:
         self._dirty += count
-        if self._dirty >= self.commit_every or time.monotonic() - self._batch_started >= self.commit_seconds:
+        if self._dirty >= self.commit_every:
             self.flush()
+        else:
+            self.flush_if_due()
 
     def flush_if_due(self) -> None:
         """Commit a batch that is ``commit_seconds`` old: the crawl calls this on a timer,
@@ -444,11 +446,8 @@ class SQLiteStateStore(StateStore):
             signed = self.db.execute(f"SELECT sid, signature FROM signatures WHERE story_id IN ({marks})", part)
             for sid, blob in signed.fetchall():
                 self._drop_bands(sid, blob)
-            self.db.execute(f"DELETE FROM signatures WHERE story_id IN ({marks})", part)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            marks = ",".join("?" * len(part))
-            for table, column in (("urls", "story_id"), ("copies", "story_id"), ("stories", "id")):
+            for table, column in (("signatures", "story_id"), ("urls", "story_id"), ("copies", "story_id"),
+                                  ("stories", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", part)
         self.flush()
         return len(ids)
