@@ -66,7 +66,8 @@ def spider_with(**kwargs):
 def test_date_window_skips_old_entries_before_fetching():
     spider, crawler = spider_with(days="2")
     response = XmlResponse("https://wire.test/sitemap-news.xml", body=NEWS_SITEMAP)
-    requests = list(spider.parse_sitemap(response))
+    assert list(spider.parse_sitemap(response)) == []  # articles wait in the frontier
+    requests = spider.take_articles()
     assert [r.url for r in requests] == ["https://wire.test/news/2026/11/26/1001/Acme.html"]
     assert requests[0].cb_kwargs["hints"]["tickers"] == ["NYSE:ACM", "NASDAQ:ACMX"]
     assert crawler.stats.get_value("newswire/window/skipped") == 1

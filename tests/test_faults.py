@@ -538,3 +538,19 @@ def test_discovery_refuses_links_off_the_wire(caplog):
     assert crawler.stats.get_value("newswire/discovery/ignored_url") == 3
     assert "Refused link (scheme): file:///etc/passwd" in caplog.text
     assert spider.article_request("https://menafn.com/1109925453/Putin") is not None
+
+
+def test_discovery_skips_article_urls_over_the_length_limit(caplog):
+    # Requests from the frontier do not pass Scrapy's UrlLengthMiddleware: the spider
+    # applies URLLENGTH_LIMIT itself.
+    from newswire.spiders.menafn import MenafnSpider
+
+    crawler = get_crawler(MenafnSpider, {"NEWSWIRE_STATE": "off", "URLLENGTH_LIMIT": 100})
+    spider = MenafnSpider.from_crawler(crawler)
+    crawler.stats.open_spider()
+    with caplog.at_level(logging.WARNING):
+        assert spider.discover_article("https://menafn.com/1109925453/" + "long-slug-" * 10) is None
+        assert spider.discover_article("https://menafn.com/1109925454/Short") is None  # waits in the frontier
+    assert crawler.stats.get_value("newswire/discovery/url_too_long") == 1
+    assert "longer than URLLENGTH_LIMIT (100)" in caplog.text
+    assert [r.url for r in spider.take_articles()] == ["https://menafn.com/1109925454/Short"]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import deque
 from datetime import datetime, timedelta, timezone
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -49,14 +52,30 @@ class WireSpider(scrapy.Spider):
       (``r"menafn\\.com/\\d{10}/"``); anything else found in feeds or listings is ignored
       and counted (``newswire/discovery/ignored_url``).
 
+    * ``frontier_batch`` — how many waiting articles become requests at a time.
+
     Hooks:
 
-    * :meth:`article_request` — build the request for one discovered article URL.
+    * :meth:`article_url` — the URL to fetch for a discovered article link.
     * :meth:`story_key` — what makes two URLs the same story within a run (by default
       the parser's native id, else the canonical URL).
+
+    Discovery (feeds, sitemaps, listings) hands each article link to
+    :meth:`discover_article`. An accepted story waits in the spider's frontier as its
+    URL and hints, and becomes a Scrapy request only when the scheduler runs dry,
+    ``frontier_batch`` at a time: a sitemap of 10,000 releases would otherwise put
+    10,000 requests in the scheduler at once, each with its meta, headers, fingerprint
+    and parsed URL, and the crawl's memory would grow with the size of the wire's
+    sitemaps instead of staying flat. Discovery pages keep going straight to the
+    scheduler, ahead of the articles. With ``JOBDIR`` (a crawl to be paused and
+    resumed) there is no frontier: every article request goes to the scheduler, which
+    is what Scrapy saves on pause.
     """
 
     article_patterns: ClassVar[list[str]] = []
+    # 64 = four times CONCURRENT_REQUESTS: enough to keep the downloader busy from one
+    # refill to the next, few enough that the scheduler never holds many.
+    frontier_batch: ClassVar[int] = 64
     custom_settings: ClassVar[dict[str, Any]] = {}
 
     #: Used in feed file names (``output/<wire>/<run_id>.jsonl``); set per run.
@@ -75,6 +94,10 @@ class WireSpider(scrapy.Spider):
         self.window_start: datetime | None = None
         # In-process until from_crawler gives the crawl's worker pool.
         self.workers = ExtractionWorkers(0)
+        # (url, hints) of accepted stories not yet requested; None when requests go
+        # straight to the scheduler (JOBDIR).
+        self._frontier: deque[tuple[str, dict[str, Any]]] | None = deque()
+        self._url_limit: float = 2083
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -85,6 +108,13 @@ class WireSpider(scrapy.Spider):
             crawler.newswire_start_error = problem
             raise RuntimeError(problem)
         spider.workers = ExtractionWorkers.for_crawler(crawler)
+        spider._url_limit = crawler.settings.getint("URLLENGTH_LIMIT") or float("inf")
+        if crawler.settings.get("JOBDIR"):
+            spider._frontier = None
+        else:
+            crawler.signals.connect(spider._scheduler_empty, signal=signals.scheduler_empty)
+            crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
+            crawler.signals.connect(spider._frontier_closed, signal=signals.spider_closed)
         return spider
 
     def browser_meta(self, page: Any = None) -> dict[str, Any]:
@@ -146,10 +176,42 @@ class WireSpider(scrapy.Spider):
     def story_key(self, url: str) -> str:
         return self.parser.native_id(url) or canonicalize_url(url)
 
+    def article_url(self, url: str) -> str:
+        """Hook: the URL to fetch for a discovered article link (EIN Presswire's listing
+        links lose their ``?ref=world&pg=2``); by default the link as found."""
+        return url
+
+    def discover_article(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
+        """Takes one article link found by discovery, with what the feed or sitemap said
+        about it (``hints``). An accepted story waits in the frontier; the return value
+        is a request to yield only when there is no frontier (``JOBDIR``)."""
+        accepted = self._accept_article(self.article_url(url), hints)
+        if accepted is None:
+            return None
+        if self._frontier is None:
+            return self._article_request(*accepted)
+        self._frontier.append(accepted)
+        self.crawler.stats.max_value("newswire/frontier/max_waiting", len(self._frontier))
+        return None
+
     def article_request(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
-        """A request for one discovered article URL, or None when it is not an article,
-        the same story is already queued in this run (its hints are merged), or the
-        state store says it was delivered and is not due for a revisit."""
+        """The request for one discovered article link, at once (no frontier), or None
+        when :meth:`discover_article` would not accept it."""
+        accepted = self._accept_article(self.article_url(url), hints)
+        return None if accepted is None else self._article_request(*accepted)
+
+    def take_articles(self, limit: int | None = None) -> list[scrapy.Request]:
+        """Requests for the next ``limit`` stories of the frontier (all by default), in
+        the order they were discovered."""
+        frontier = self._frontier or deque()
+        count = len(frontier) if limit is None else min(limit, len(frontier))
+        return [self._article_request(*frontier.popleft()) for _ in range(count)]
+
+    def _accept_article(self, url: str, hints: dict[str, Any] | None) -> tuple[str, dict[str, Any]] | None:
+        """(url, shared hints) of a story to fetch, or None when the link is not an
+        article, the same story was already found in this run (its hints are merged
+        into the pending story's), or the state store says it was delivered and is
+        not due for a revisit."""
         stats = self.crawler.stats
         if not self.is_article_url(url):
             stats.inc_value("newswire/discovery/ignored_url")
@@ -159,6 +221,12 @@ class WireSpider(scrapy.Spider):
             if reason is not None:
                 stats.inc_value(f"newswire/refused/{reason}")
                 logger.warning("Refused link (%s): %s", reason, url)
+            return None
+        if len(url) > self._url_limit:
+            # Scrapy's UrlLengthMiddleware would drop it, but requests from the frontier
+            # reach the scheduler without passing the spider middlewares.
+            stats.inc_value("newswire/discovery/url_too_long")
+            logger.warning("Article URL longer than URLLENGTH_LIMIT (%d), not fetched: %s...", self._url_limit, url[:200])
             return None
         key = self.story_key(url)
         if key in self._stories:
@@ -176,6 +244,11 @@ class WireSpider(scrapy.Spider):
             if decision.startswith("skip"):
                 return None
         stats.inc_value("newswire/discovery/article_url")
+        return url, shared
+
+    def _article_request(self, url: str, shared: dict[str, Any]) -> scrapy.Request:
+        # The hints dict is shared with the story's entry in _stories, so hints found
+        # after the story was accepted (a feed date for a listing link) reach its item.
         return scrapy.Request(
             url,
             callback=self.parse_article,
@@ -183,6 +256,26 @@ class WireSpider(scrapy.Spider):
             cb_kwargs={"hints": shared},
             meta={"handle_httpstatus_list": ARTICLE_ERROR_STATUSES},
         )
+
+    def _scheduler_empty(self) -> None:
+        # Sent by the engine when it wants a request and the scheduler has none.
+        engine = self.crawler.engine
+        for request in self.take_articles(self.frontier_batch):
+            engine.crawl(request)
+
+    def _spider_idle(self) -> None:
+        # A safety net: the scheduler_empty refills come first, so the crawl should
+        # never go idle with stories still waiting.
+        if self._frontier:
+            self._scheduler_empty()
+            raise DontCloseSpider
+
+    def _frontier_closed(self, reason: str) -> None:
+        # A run cut short (deadline, shutdown) leaves stories unfetched: the next run
+        # finds them again, as nothing was recorded as delivered.
+        if self._frontier:
+            self.crawler.stats.set_value("newswire/frontier/left_unfetched", len(self._frontier))
+            logger.warning("Run ended (%s) with %d discovered stories not fetched", reason, len(self._frontier))
 
     # -- the one parse path ------------------------------------------------------------
 

@@ -82,7 +82,7 @@ class FeedMixin:
             if not link:
                 stats.inc_value("newswire/feed/entry_without_link")
                 continue
-            request = self.article_request(response.urljoin(link), self.feed_hints(entry))
+            request = self.discover_article(response.urljoin(link), self.feed_hints(entry))
             if request is not None:
                 yield request
 

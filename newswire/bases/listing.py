@@ -101,7 +101,7 @@ class ListingMixin:
             if not self.is_article_url(url):
                 continue
             key = self.story_key(url)
-            request = self.article_request(url, {})
+            request = self.discover_article(url, {})
             if key not in listed:
                 listed.add(key)
                 new += 1

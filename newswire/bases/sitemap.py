@@ -73,7 +73,7 @@ class SitemapMixin:
             if not self.in_window(entry.news_published or entry.lastmod):
                 stats.inc_value("newswire/window/skipped")
                 continue
-            request = self.article_request(entry.loc, self.sitemap_hints(entry))
+            request = self.discover_article(entry.loc, self.sitemap_hints(entry))
             if request is not None:
                 yield request
 

@@ -42,7 +42,7 @@ class BusinesswireSpider(FeedMixin, SitemapMixin, ListingMixin, WireSpider):
         today = now_of(self.crawler.settings).astimezone(ZoneInfo("America/New_York")).date()
         return [self.daily_sitemap.format(day=today - timedelta(days=n)) for n in range(self.sitemap_days)]
 
-    def article_request(self, url, hints=None):
+    def article_url(self, url):
         # Feed links carry a tracking token (".../en/Slug/?feedref=JjAwJuNHiystnCoBq_hl-..."):
         # fetched without it.
-        return super().article_request(urlsplit(url)._replace(query="", fragment="").geturl(), hints)
+        return urlsplit(url)._replace(query="", fragment="").geturl()

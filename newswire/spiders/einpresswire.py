@@ -29,6 +29,6 @@ class EinpresswireSpider(FeedMixin, ListingMixin, WireSpider):
         r"^https?://([\w-]+\.)?einnews\.com/pr_news/\d{6,12}/",  # www., realestate., world. ...
     ]
 
-    def article_request(self, url, hints=None):
+    def article_url(self, url):
         # Listing links carry tracking parameters ("...?ref=world&pg=2"): fetched without them.
-        return super().article_request(canonicalize_url(url), hints)
+        return canonicalize_url(url)

@@ -1,0 +1,62 @@
+"""Discovered articles wait in the spider's frontier and reach Scrapy's scheduler a
+batch at a time: the scheduler stays small however large the wire's sitemaps are, and
+every story is still fetched once."""
+
+from __future__ import annotations
+
+import re
+
+from tests.mirror_run import MirrorProcess, assert_truth_exactly_once, crawl, read_truth
+
+PROBE_SPIDER = '''
+from scrapy import signals
+
+from newswire.spiders import prnewswire
+
+
+class PrnewswireSpider(prnewswire.PrnewswireSpider):
+    """The production spider with a small frontier batch, counting the requests that
+    wait in Scrapy's scheduler (scheduled, not dropped, not yet at the downloader)."""
+
+    frontier_batch = 8
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.waiting = 0
+        for signal, step in ((signals.request_scheduled, 1), (signals.request_dropped, -1),
+                             (signals.request_reached_downloader, -1)):
+            crawler.signals.connect(spider.counter(step), signal=signal, weak=False)
+        return spider
+
+    def counter(self, step):
+        def count(request, spider=None):
+            self.waiting += step
+            self.crawler.stats.max_value("probe/max_waiting_in_scheduler", self.waiting)
+        return count
+'''
+
+
+def _stat(log: str, name: str) -> int:
+    match = re.search(rf"'{re.escape(name)}': (\d+)", log)
+    assert match, f"{name} not in the stats dump"
+    return int(match.group(1))
+
+
+def test_articles_reach_the_scheduler_a_batch_at_a_time(tmp_path):
+    (tmp_path / "probewire").mkdir()
+    (tmp_path / "probewire" / "__init__.py").write_text(PROBE_SPIDER)
+    mirror = MirrorProcess("--wires", "prnewswire", "--articles", "300", "--seed", "5", truth=tmp_path / "truth.jsonl")
+    try:
+        run = crawl("prnewswire", mirror.url, tmp_path, "SPIDER_MODULES=probewire", pythonpath=str(tmp_path))
+    finally:
+        mirror.stop()
+    run["truth"] = read_truth(tmp_path / "truth.jsonl", "prnewswire")
+    assert run["returncode"] == 0, run["log"][-3000:]
+    assert_truth_exactly_once(run)
+    # The sitemaps list every release at once: most of them waited in the frontier...
+    assert _stat(run["log"], "newswire/frontier/max_waiting") > 200
+    # ...while the scheduler held at most a batch of articles and the discovery pages
+    # (feeds, sitemap pages, the next listing page) queued beside them.
+    assert _stat(run["log"], "probe/max_waiting_in_scheduler") <= 8 + 20
+    assert "newswire/frontier/left_unfetched" not in run["log"]
