@@ -33,7 +33,9 @@ def test_a_declaration_confirmed_on_the_opening_is_decided_as_on_the_whole_sampl
     # An English opening over an Arabic story: the opening agrees with "en", the whole
     # sample leans Arabic without the lead to override. Same language either way; only
     # the method says the opening confirmed it.
-    mixed = EN[: language.CONFIRM_CHARS] + " " + AR * 3
+    half = language.DETECT_CHARS // 2
+    assert language.CONFIRM_CHARS <= half
+    mixed = (EN * 5)[:half] + " " + AR * 3
     assert on_the_whole_sample(mixed, "en") == ("en", "declared")
     assert decide_language(mixed, "en") == ("en", "declared+text")
     # Declared Arabic, English opening: the opening disagrees, so the whole sample decides.

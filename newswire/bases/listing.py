@@ -9,10 +9,15 @@ from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy.utils.response import get_base_url
 from w3lib.url import add_or_replace_parameter
 
 logger = logging.getLogger(__name__)
+
+# Plain strings: lxml's default "smart" strings each build a proxy of their parent
+# element (through lxml.html's Python class lookup), ~470 times a PR Newswire page.
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
 
 
 def _links(response) -> Iterator[str]:
@@ -24,7 +29,7 @@ def _links(response) -> Iterator[str]:
     origin = f"{parts.scheme}://{parts.netloc}/"
     # The lxml root's own XPath: attribute values as strings, without a Selector made
     # for each of the page's hundreds of links.
-    for href in dict.fromkeys(href.strip() for href in response.selector.root.xpath("//a/@href")):
+    for href in dict.fromkeys(href.strip() for href in _HREFS(response.selector.root)):
         if href.startswith("/") and not href.startswith("//"):
             # A path from the root ("/news-releases/...") resolves against the scheme and
             # host only (RFC 3986, 5.2.2): the same menu links on every page, joined once.
