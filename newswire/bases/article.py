@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from newswire.browser import chromium_problem
@@ -288,7 +288,9 @@ class WireSpider(scrapy.Spider):
         deduplicate. Notes on the page and fixes made are counted
         (``newswire/page/<note>``, ``newswire/fix/<name>``)."""
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
-        body = response.body if hasattr(response, "text") else b""
+        # Not hasattr(response, "text"): that decodes the whole page (~40 us for 66 KB)
+        # only to throw the text away; the worker decodes the bytes itself.
+        body = response.body if isinstance(response, TextResponse) else b""
         known = fields_of(Article(wire=self.name, url=strip_secrets(response.url), crawled_at=utc_now_iso(),
                                   http_status=response.status, hints=hints or {}))
         fields, notes, fixes = await self.workers.run(extract_response, body, content_type, response.url,
