@@ -251,12 +251,18 @@ class WireSpider(scrapy.Spider):
     def _article_request(self, url: str, shared: dict[str, Any]) -> scrapy.Request:
         # The hints dict is shared with the story's entry in _stories, so hints found
         # after the story was accepted (a feed date for a listing link) reach its item.
+        # dont_filter: the spider already requests each story once (by story key, which
+        # also joins two URLs of one story that URL fingerprints tell apart), so
+        # Scrapy's duplicate filter would only add its SHA-1 of the canonical URL
+        # (~35 us) and a fingerprint kept for the rest of the run. Off-wire URLs are
+        # still refused (RefuseUnsafeRequests checks every request, this one included).
         return scrapy.Request(
             url,
             callback=self.parse_article,
             errback=self.on_error,
             cb_kwargs={"hints": shared},
             meta={"handle_httpstatus_list": ARTICLE_ERROR_STATUSES},
+            dont_filter=True,
         )
 
     def _scheduler_empty(self) -> None:
