@@ -60,3 +60,17 @@ def test_articles_reach_the_scheduler_a_batch_at_a_time(tmp_path):
     # (feeds, sitemap pages, the next listing page) queued beside them.
     assert _stat(run["log"], "probe/max_waiting_in_scheduler") <= 8 + 20
     assert "newswire/frontier/left_unfetched" not in run["log"]
+
+
+def test_a_run_cut_short_says_how_many_stories_it_left(tmp_path):
+    mirror = MirrorProcess("--wires", "prnewswire", "--articles", "300", "--seed", "5")
+    try:
+        run = crawl("prnewswire", mirror.url, tmp_path, "CLOSESPIDER_ITEMCOUNT=40")
+    finally:
+        mirror.stop()
+    left = _stat(run["log"], "newswire/frontier/left_unfetched")
+    delivered = len(run["records"])
+    # Stopped after ~40 records with most of the 300 stories still waiting; the next
+    # run finds them again (nothing about them was recorded as delivered).
+    assert 40 <= delivered < 300 and left >= 300 - delivered - 64 - 20
+    assert re.search(rf"Run ended \(closespider_itemcount\) with {left} discovered stories not fetched", run["log"])
