@@ -74,3 +74,18 @@ def test_a_run_cut_short_says_how_many_stories_it_left(tmp_path):
     # run finds them again (nothing about them was recorded as delivered).
     assert 40 <= delivered < 300 and left >= 300 - delivered - 64 - 20
     assert re.search(rf"Run ended \(closespider_itemcount\) with {left} discovered stories not fetched", run["log"])
+
+
+def test_with_jobdir_articles_go_straight_to_the_scheduler(tmp_path):
+    # A crawl meant to be paused and resumed keeps every request in Scrapy's disk
+    # queue, which is what JOBDIR saves: no frontier, and every story still once.
+    mirror = MirrorProcess("--wires", "menafn", "--articles", "60", "--seed", "5", truth=tmp_path / "truth.jsonl")
+    try:
+        run = crawl("menafn", mirror.url, tmp_path, f"JOBDIR={tmp_path / 'job'}")
+    finally:
+        mirror.stop()
+    run["truth"] = read_truth(tmp_path / "truth.jsonl", "menafn")
+    assert run["returncode"] == 0, run["log"][-3000:]
+    assert_truth_exactly_once(run)
+    assert "newswire/frontier/max_waiting" not in run["log"]
+    assert _stat(run["log"], "scheduler/enqueued/disk") >= len(run["truth"])

@@ -187,13 +187,12 @@ class WireSpider(scrapy.Spider):
         """Takes one article link found by discovery, with what the feed or sitemap said
         about it (``hints``). An accepted story waits in the frontier; the return value
         is a request to yield only when there is no frontier (``JOBDIR``)."""
-        accepted = self._accept_article(self.article_url(url), hints)
-        if accepted is None:
-            return None
         if self._frontier is None:
-            return self._article_request(*accepted)
-        self._frontier.append(accepted)
-        self.crawler.stats.max_value("newswire/frontier/max_waiting", len(self._frontier))
+            return self.article_request(url, hints)
+        accepted = self._accept_article(self.article_url(url), hints)
+        if accepted is not None:
+            self._frontier.append(accepted)
+            self.crawler.stats.max_value("newswire/frontier/max_waiting", len(self._frontier))
         return None
 
     def article_request(self, url: str, hints: dict[str, Any] | None = None) -> scrapy.Request | None:
