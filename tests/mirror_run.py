@@ -106,13 +106,14 @@ COMPARED = [
 ]
 
 
-def crawl_wire_mirror(wire: str, workdir: Path, articles: int = 40, seed: int = 3, *settings: str) -> dict:
-    """Serve one wire's mirror, crawl it with the production spider, return the crawl
-    result with that wire's ``truth`` records."""
+def crawl_wire_mirror(wire: str, workdir: Path, articles: int = 40, seed: int = 3, *settings: str,
+                      pythonpath: str = "") -> dict:
+    """Serve one wire's mirror, crawl it with the production spider (or a spider module
+    found on ``pythonpath``), return the crawl result with that wire's ``truth`` records."""
     truth_path = workdir / "truth.jsonl"
     mirror = MirrorProcess("--wires", wire, "--articles", str(articles), "--seed", str(seed), truth=truth_path)
     try:
-        result = crawl(wire, mirror.url, workdir, *settings)
+        result = crawl(wire, mirror.url, workdir, *settings, pythonpath=pythonpath)
     finally:
         mirror.stop()
     result["truth"] = read_truth(truth_path, wire)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.mirror_run import MirrorProcess, assert_truth_exactly_once, crawl, read_truth
+from tests.mirror_run import assert_truth_exactly_once, crawl_wire_mirror
 
 PROBE_SPIDER = '''
 from scrapy import signals
@@ -46,12 +46,7 @@ def _stat(log: str, name: str) -> int:
 def test_articles_reach_the_scheduler_a_batch_at_a_time(tmp_path):
     (tmp_path / "probewire").mkdir()
     (tmp_path / "probewire" / "__init__.py").write_text(PROBE_SPIDER)
-    mirror = MirrorProcess("--wires", "prnewswire", "--articles", "300", "--seed", "5", truth=tmp_path / "truth.jsonl")
-    try:
-        run = crawl("prnewswire", mirror.url, tmp_path, "SPIDER_MODULES=probewire", pythonpath=str(tmp_path))
-    finally:
-        mirror.stop()
-    run["truth"] = read_truth(tmp_path / "truth.jsonl", "prnewswire")
+    run = crawl_wire_mirror("prnewswire", tmp_path, 300, 5, "SPIDER_MODULES=probewire", pythonpath=str(tmp_path))
     assert run["returncode"] == 0, run["log"][-3000:]
     assert_truth_exactly_once(run)
     # The sitemaps list every release at once: most of them waited in the frontier...
@@ -63,11 +58,7 @@ def test_articles_reach_the_scheduler_a_batch_at_a_time(tmp_path):
 
 
 def test_a_run_cut_short_says_how_many_stories_it_left(tmp_path):
-    mirror = MirrorProcess("--wires", "prnewswire", "--articles", "300", "--seed", "5")
-    try:
-        run = crawl("prnewswire", mirror.url, tmp_path, "CLOSESPIDER_ITEMCOUNT=40")
-    finally:
-        mirror.stop()
+    run = crawl_wire_mirror("prnewswire", tmp_path, 300, 5, "CLOSESPIDER_ITEMCOUNT=40")
     left = _stat(run["log"], "newswire/frontier/left_unfetched")
     delivered = len(run["records"])
     # Stopped after ~40 records with most of the 300 stories still waiting; the next
@@ -79,12 +70,7 @@ def test_a_run_cut_short_says_how_many_stories_it_left(tmp_path):
 def test_with_jobdir_articles_go_straight_to_the_scheduler(tmp_path):
     # A crawl meant to be paused and resumed keeps every request in Scrapy's disk
     # queue, which is what JOBDIR saves: no frontier, and every story still once.
-    mirror = MirrorProcess("--wires", "menafn", "--articles", "60", "--seed", "5", truth=tmp_path / "truth.jsonl")
-    try:
-        run = crawl("menafn", mirror.url, tmp_path, f"JOBDIR={tmp_path / 'job'}")
-    finally:
-        mirror.stop()
-    run["truth"] = read_truth(tmp_path / "truth.jsonl", "menafn")
+    run = crawl_wire_mirror("menafn", tmp_path, 60, 5, f"JOBDIR={tmp_path / 'job'}")
     assert run["returncode"] == 0, run["log"][-3000:]
     assert_truth_exactly_once(run)
     assert "newswire/frontier/max_waiting" not in run["log"]
