@@ -78,6 +78,9 @@ class WireSpider(scrapy.Spider):
     frontier_batch: ClassVar[int] = 64
     custom_settings: ClassVar[dict[str, Any]] = {}
 
+    #: URLLENGTH_LIMIT, read when the crawler builds the spider (0: no limit).
+    _url_limit: float
+
     #: Used in feed file names (``output/<wire>/<run_id>.jsonl``); set per run.
     run_id: str = "run"
     output_dir: str = "output"
@@ -99,7 +102,6 @@ class WireSpider(scrapy.Spider):
         # (url, hints) of accepted stories not yet requested; None when requests go
         # straight to the scheduler (JOBDIR).
         self._frontier: deque[tuple[str, dict[str, Any]]] | None = deque()
-        self._url_limit: float = 2083
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
