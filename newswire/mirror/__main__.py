@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add MENAFN's hostile and broken pages: hangs, trickles, 12 MB pages, redirect "
                              "loops and redirects off the site, brotli/gzip bodies, wrong charsets, 503 bursts, "
                              "connection resets, control characters in JSON-LD, malformed feeds")
+    parser.add_argument("--prerender", action="store_true",
+                        help="render every article page before serving (what the benchmark does: a page then "
+                             "costs the mirror only its sending, not its rendering)")
     parser.add_argument("--request-log", metavar="FILE",
                         help="append one line per request received: the absolute URL asked for "
                              "(https://<Host header><path?query>; the crawler's routing does not say the scheme)")
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         mirror.write_truth(args.truth)
     if args.changes:
         mirror.write_changes(args.changes)
+    if args.prerender:
+        mirror.prerender()
     serve(mirror, port=args.port, host=args.host, request_log=args.request_log)
     return 0
 

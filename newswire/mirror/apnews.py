@@ -424,8 +424,9 @@ class ApnewsSite(WireSite):
         data = body.encode("utf-8") if isinstance(body, str) else body
         return Response(body=data, content_type="application/xml; charset=utf-8")
 
-    def _page(self, text: str, status: int = 200) -> Response:
-        return Response(status=status, body=text.encode("utf-8"), headers={"Cache-Control": "max-age=60"})
+    def _page(self, text: str | bytes, status: int = 200) -> Response:
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
+        return Response(status=status, body=body, headers={"Cache-Control": "max-age=60"})
 
     def _story(self, kind: str, slug: str, native: str) -> Response:
         decoy = self.decoys.get(native)
@@ -443,7 +444,7 @@ class ApnewsSite(WireSite):
             return self._page(self._not_found(), 404)
         if slug != story.slug:
             return redirect(story.url)
-        return self._page(self.article_page(story))
+        return self._page(self.article_bytes(story))
 
     # ------------------------------------------------------------------ sitemaps
 

@@ -255,7 +255,7 @@ class BusinesswireSite(PressSite):
         release = self.by_id.get(release_id)
         if release is None:
             return self._not_found()
-        return self.serve_release(release, self.article_page)
+        return self.serve_release(release)
 
     def _not_found(self) -> Response:
         main = '<div class="error-page"><h1>Page Not Found</h1><p>The page you requested could not be found.</p></div>'

@@ -331,8 +331,8 @@ class EinpresswireSite(WireSite):
                                            self._items(self.stories[-20:][::-1], 1, "home")))
         return self._page(self._not_found(), 404)
 
-    def _page(self, text: str, status: int = 200) -> Response:
-        return Response(status=status, body=text.encode("utf-8"))
+    def _page(self, text: str | bytes, status: int = 200) -> Response:
+        return Response(status=status, body=text if isinstance(text, bytes) else text.encode("utf-8"))
 
     def _release_page(self, form: str, release_id: int, slug: str) -> Response:
         decoy = self.decoys.get(release_id)
@@ -350,7 +350,7 @@ class EinpresswireSite(WireSite):
             return self._page(self._not_found(), 404)
         if slug != story.slug:
             return redirect(story.url if form == "article" else story.news_url())
-        return self._page(self.article_page(story))
+        return self._page(self.article_bytes(story))
 
     def _listing(self, topic: str, raw_page: str) -> Response:
         entries = self.listings[topic]

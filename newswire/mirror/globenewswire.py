@@ -212,7 +212,7 @@ class GlobenewswireSite(PressSite):
             return self._not_found()
         if quote(slug, safe="-") != self.url_of(release).rsplit("/", 1)[1].removesuffix(".html"):
             return redirect(self.url_of(release))
-        return self.serve_release(release, self.article_page)
+        return self.serve_release(release)
 
     def _not_found(self) -> Response:
         main = '<div class="error-page"><h1>404</h1><p>The page you are looking for cannot be found.</p></div>'

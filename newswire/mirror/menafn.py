@@ -999,8 +999,9 @@ class MenafnSite(WireSite):
             return self._html(self._other_page("static", path))
         return self._html(self._error_page("en"), 404)
 
-    def _html(self, page: str, status: int = 200) -> Response:
-        return Response(status=status, body=page.encode("utf-8"), headers={"Cache-Control": "private",
+    def _html(self, page: str | bytes, status: int = 200) -> Response:
+        body = page if isinstance(page, bytes) else page.encode("utf-8")
+        return Response(status=status, body=body, headers={"Cache-Control": "private",
                                                                             "X-Powered-By": "ASP.NET"})
 
     def _story(self, story_id: int, slug: str) -> Response:
@@ -1045,7 +1046,7 @@ class MenafnSite(WireSite):
         if story.fail_once and story.id not in self._failed:
             self._failed.add(story.id)
             return Response(500, SERVER_ERROR.encode("utf-8"))
-        return self._html(self.article_page(story))
+        return self._html(self.article_bytes(story))
 
     def _section(self, name: str, raw_page: str) -> Response:
         if name not in SECTIONS or not raw_page.isdigit():

@@ -280,13 +280,13 @@ class PressSite(WireSite):
     def xml(self, text: str, content_type: str = "application/xml; charset=utf-8", **headers: str) -> Response:
         return Response(body=text.encode("utf-8"), content_type=content_type, headers=headers)
 
-    def serve_release(self, release: Release, render) -> Response:
+    def serve_release(self, release: Release) -> Response:
         """A release page, or the 429 its first request gets when it has the ``heal_429``
         trap (a rate limit that a retry gets past)."""
         if "heal_429" in release.traps and release.id not in self.healed:
             self.healed.add(release.id)
             return too_many_requests(30)
-        return Response(body=render(release).encode("utf-8"))
+        return Response(body=self.article_bytes(release))
 
     def truth(self) -> Iterator[dict]:
         for release in self.newest_first():

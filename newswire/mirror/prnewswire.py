@@ -245,7 +245,7 @@ class PrnewswireSite(PressSite):
         canonical = self.url_of(release)
         if slug != canonical.rsplit("/", 1)[1].rsplit("-", 1)[0]:
             return redirect(canonical)
-        return self.serve_release(release, self.article_page)
+        return self.serve_release(release)
 
     def _not_found(self) -> Response:
         main = ('<div class="container error-page"><h1>Page Not Found</h1><p>The page you requested could not be '

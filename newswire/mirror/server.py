@@ -73,6 +73,30 @@ class WireSite:
     hosts: tuple[str, ...] = ()
     server_header: str = "nginx"
     day: int = 1
+    by_id: dict
+    """Story id -> story, for every story that has an article page."""
+    _pages: dict | None = None
+
+    def article_page(self, story) -> str:
+        """The HTML of ``story``'s article page."""
+        raise NotImplementedError
+
+    def article_bytes(self, story) -> bytes:
+        """``article_page(story)`` as UTF-8, taken from :meth:`prerender`'s pages when it ran."""
+        if self._pages is not None:
+            body = self._pages.get(story)
+            if body is not None:
+                return body
+        return self.article_page(story).encode("utf-8")
+
+    def prerender(self) -> int:
+        """Render every story's article page now rather than on each request
+        (``--prerender``); returns how many. The mirror stands in for servers that run
+        elsewhere, yet shares the crawler's cores: a PR Newswire page costs it ~0.2 ms to
+        render, a sixth of the CPU a benchmark crawl has. Pages are kept as bytes (about
+        660 MB for 10,000 PR Newswire stories)."""
+        self._pages = {story: self.article_page(story).encode("utf-8") for story in self.by_id.values()}
+        return len(self._pages)
 
     def handle(self, path: str, query: dict[str, str]) -> Response:
         """Answer ``GET path?query``. ``path`` is percent-decoded (``/arabic/1110.../ارتفاع-...``);
@@ -133,6 +157,10 @@ class Mirror:
         record = self.changes(day)
         Path(path).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return record
+
+    def prerender(self) -> int:
+        """Every site's :meth:`WireSite.prerender`; returns the number of pages rendered."""
+        return sum(site.prerender() for site in self.sites)
 
     def site_for(self, host: str) -> WireSite | None:
         """The site for a Host header value (``"www.menafn.com:8080"`` -> the MENAFN site)."""
