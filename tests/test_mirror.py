@@ -391,3 +391,20 @@ def test_large_mirror_starts_fast():
     big = build(seed=3, articles=5000, wires=["menafn"])
     assert time.perf_counter() - started < 5
     assert len(big.sites[0].stories) == 5000
+
+
+def test_prerendered_mirror_answers_exactly_as_rendering_on_request():
+    """``--prerender`` (the benchmark's mirror) changes when pages are rendered, not what
+    is served: every wire's article URLs, asked twice each, get the same status, headers
+    and bytes, one-time traps (a 429 that heals, a 500 once) included, in both mirrors."""
+    plain, ready = build(seed=3, articles=30, faults=True), build(seed=3, articles=30, faults=True)
+    rendered = ready.prerender()
+    assert rendered >= 6 * 30
+    urls = [record["url"] for record in plain.truth]
+    assert len(urls) >= 6 * 30
+    for url in urls:
+        host = urlsplit(url).hostname
+        for _ in range(2):
+            a, b = (local(m.site_for(host), url) for m in (plain, ready))
+            assert (a.status, a.headers, a.content_type, a.body) == (b.status, b.headers, b.content_type, b.body), url
+    assert all(site._pages for site in ready.sites)
