@@ -85,3 +85,23 @@ def test_listing_links_resolve_as_urljoin_does(base_tag):
         base = get_base_url(response)
         expected = [urljoin(base, h) for h in dict.fromkeys(h.strip() for h in hrefs)]
         assert list(_links(response)) == expected
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_read_listing_page_is_freed_at_once(spider):
+    """Nothing the listing code makes points back at the page (``response.xpath()``
+    would: its cached Selector keeps the response), so the page and its parsed tree go
+    as soon as the crawl drops the response, without waiting for the cyclic garbage
+    collector, which a crawl runs rarely."""
+    import gc
+    import weakref
+
+    response = page(1, range(0, 10))
+    gc.disable()
+    try:
+        assert await walk(spider, response, 1) == [("2", 2)]
+        gone = weakref.ref(response)
+        del response
+        assert gone() is None
+    finally:
+        gc.enable()
