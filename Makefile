@@ -42,8 +42,8 @@ eval: $(STAMP)
 	$(BIN)/python -m newswire.extraction.evaluate_wire_pages --data ../shared/datasets/wire-pages
 
 ## Speed and memory figures (printed, not asserted).
-bench: $(STAMP)
-	$(BIN)/python -m newswire.bench crawl --articles 1000 10000
+bench: $(STAMP) $(CHROMIUM)
+	$(BIN)/python -m newswire.bench crawl --articles 1000 10000 --repeat 3
 	$(BIN)/python -m newswire.bench store --stories 1000000
 
 ## Forget what demo runs delivered (the next `make demo` delivers everything again).

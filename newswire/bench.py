@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     crawl.add_argument("--articles", type=int, nargs="+", default=[1000, 10000],
                        help="articles per wire, one run per size (default: 1000 then 10000)")
     crawl.add_argument("--wires", nargs="*", help="wires to crawl (default: all)")
+    crawl.add_argument("--repeat", type=int, default=1,
+                       help="crawl each wire this many times from the same state, each crawl followed by its bare "
+                            "spider, and report the pair with the median ratio (default: 1)")
     args = parser.parse_args(argv)
     if args.what == "store":
         bench_store(args.stories)
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for size in args.articles:
             print(f"\ncrawl bench: {size:,} articles per wire")
-            report(bench_crawl(size, args.wires))
+            report(bench_crawl(size, args.wires, repeat=args.repeat))
     return 0
 
 
