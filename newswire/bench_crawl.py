@@ -13,6 +13,11 @@ crawl adds. Each crawl is its own process. CPU time is the ``getrusage`` delta o
 the children; peak memory is the largest sum of RSS over the crawl process and all its
 descendants (extraction workers, a browser), sampled from ``/proc`` while it runs.
 
+``--repeat N`` crawls each wire N times from the same state store (saved before its first
+crawl, put back before each other), each crawl followed at once by its bare spider, and
+reports the pair with the median ratio: on a shared VM the same work can take 40% more
+CPU time from one minute to the next, and a pair timed back to back shares the spell.
+
 The mirror renders its article pages before serving (``--prerender``). It stands in for
 servers elsewhere but shares the crawl's two cores: rendering each page on request cost
 it ~0.2 ms of CPU a PR Newswire page, which the crawl, busy on both cores, paid for in

@@ -66,3 +66,28 @@ def test_cpu_seconds_of_a_process():
     sum(i * i for i in range(300_000))  # some CPU of our own
     assert _cpu_seconds(os.getpid()) > 0
     assert _cpu_seconds(2**22 + 12345) == 0.0  # beyond pid_max: no such process
+
+
+def test_a_repeat_crawls_from_the_state_the_first_started_from(tmp_path):
+    """``--repeat``: the store is saved before a wire's first crawl and put back before
+    each other, so every repeat delivers the same stories."""
+    import sqlite3
+
+    from newswire.bench_crawl import _restore, _snapshot
+
+    state = tmp_path / "state.sqlite"
+    db = sqlite3.connect(state)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE stories (id TEXT)")
+    db.execute("INSERT INTO stories VALUES ('menafn:1')")
+    db.commit()
+    db.close()
+    _snapshot(state, tmp_path / "before")
+    db = sqlite3.connect(state)
+    db.execute("INSERT INTO stories VALUES ('menafn:2')")  # what a crawl adds
+    db.commit()
+    db.close()
+    _restore(state, tmp_path / "before")
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT id FROM stories").fetchall() == [("menafn:1",)]
+    db.close()
