@@ -282,12 +282,13 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11, repeat: 
                     _restore(state, work / "state.before")
                 pairs.append(_pair(wire, work, request_log, mirror.pid, common, env, plain=not attempt))
             # The pair whose ratio is the median; the plain-fetch comparison, made once, kept.
-            ratios = sorted(pairs, key=lambda pair: pair["bare"]["wall"] / pair["full"]["wall"])
-            row = ratios[len(ratios) // 2]
+            by_ratio = sorted(pairs, key=lambda pair: pair["bare"]["wall"] / pair["full"]["wall"])
+            row = by_ratio[len(by_ratio) // 2]
             row["plain"] = pairs[0]["plain"]
             row["ratios"] = [pair["bare"]["wall"] / pair["full"]["wall"] for pair in pairs]
             row["peaks"] = [pair["full"]["peak_mb"] for pair in pairs]
             row["delivered"] = [pair["articles"] for pair in pairs]
+            row["codes"] = [pair["full"]["code"] for pair in pairs]
             rows.append(row)
     finally:
         mirror.terminate()
@@ -309,12 +310,13 @@ def _pair(wire: str, work: Path, request_log: Path, mirror_pid: int, common: lis
                 env, work, log)
     full["mirror_cpu"] = _cpu_seconds(mirror_pid) - mirror_before
     manifests = sorted((work / "output" / wire).glob("*.manifest.json"))
-    if full["code"] or not manifests:
-        # A failed crawl would time nothing worth comparing: say why and stop
-        # (e.g. "Business Wire needs Debian's chromium" on a machine without it).
+    if not manifests:
+        # A crawl that published nothing (it could not start, or died) times nothing
+        # worth comparing: say why and stop. One that published but exited non-zero
+        # (its verdict: errors over the threshold) is timed, with a note.
         tail = log.read_text(errors="replace").strip().splitlines()[-5:]
-        raise SystemExit(f"bench: the {wire} crawl exited {full['code']}"
-                         f"{'' if manifests else ' without a manifest'}; its last log lines:\n" + "\n".join(tail))
+        raise SystemExit(f"bench: the {wire} crawl exited {full['code']} without a manifest; its last log lines:\n"
+                         + "\n".join(tail))
     manifest = json.loads(manifests[-1].read_text())
     urls = work / f"{wire}.urls"
     urls.write_bytes(request_log.read_bytes())
@@ -358,8 +360,8 @@ def report(rows: list[dict]) -> None:
             notes.append(f"{row['wire']}: the crawl counted {row['crawl_requests']} requests "
                          f"(downloader/request_count), the mirror logged {row['logged']}, the bare spider "
                          f"made {row['pages']}")
-        if full["code"]:
-            notes.append(f"{row['wire']}: the crawl exited {full['code']}")
+        if codes := [code for code in row.get("codes", [full["code"]]) if code]:
+            notes.append(f"{row['wire']}: the crawl exited {', '.join(map(str, codes))}")
         if len(set(row.get("delivered", ()))) > 1:
             notes.append(f"{row['wire']}: the repeats delivered different numbers of articles: {row['delivered']}")
         if bare["finish_reason"] != "finished":
