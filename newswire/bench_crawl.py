@@ -282,19 +282,21 @@ def bench_crawl(articles: int, wires: list[str] | None, seed: int = 11, repeat: 
                     _restore(state, work / "state.before")
                 pairs.append(_pair(wire, work, request_log, mirror.pid, common, env, plain=not attempt))
             # The pair whose ratio is the median; the plain-fetch comparison, made once, kept.
-            by_ratio = sorted(pairs, key=lambda pair: pair["bare"]["wall"] / pair["full"]["wall"])
-            row = by_ratio[len(by_ratio) // 2]
-            row["plain"] = pairs[0]["plain"]
-            row["ratios"] = [pair["bare"]["wall"] / pair["full"]["wall"] for pair in pairs]
-            row["peaks"] = [pair["full"]["peak_mb"] for pair in pairs]
-            row["delivered"] = [pair["articles"] for pair in pairs]
-            row["codes"] = [pair["full"]["code"] for pair in pairs]
+            row = sorted(pairs, key=_ratio)[len(pairs) // 2]
+            row.update(plain=pairs[0]["plain"], ratios=[_ratio(pair) for pair in pairs],
+                       peaks=[pair["full"]["peak_mb"] for pair in pairs],
+                       delivered=[pair["articles"] for pair in pairs], codes=[pair["full"]["code"] for pair in pairs])
             rows.append(row)
     finally:
         mirror.terminate()
         mirror.wait()
         shutil.rmtree(work, ignore_errors=True)
     return rows
+
+
+def _ratio(pair: dict) -> float:
+    """Speed vs bare: the bare spider's wall time over the crawl's."""
+    return pair["bare"]["wall"] / pair["full"]["wall"]
 
 
 def _pair(wire: str, work: Path, request_log: Path, mirror_pid: int, common: list[str], env: dict,
@@ -324,10 +326,10 @@ def _pair(wire: str, work: Path, request_log: Path, mirror_pid: int, common: lis
     logged, rendered = len(lines), sum(1 for line in lines if line.endswith(" browser"))
     bare_stats = work / f"{wire}.bare.json"
     mirror_before = _cpu_seconds(mirror_pid)
-    bare = _bare_crawl("bare_browser" if rendered else "bare", urls, bare_stats, [*common], env, work)
+    bare = _bare_crawl("bare_browser" if rendered else "bare", urls, bare_stats, common, env, work)
     bare["mirror_cpu"] = _cpu_seconds(mirror_pid) - mirror_before
     # For comparison, a wire with rendered pages is also timed against plain fetches of them.
-    plain_run = _bare_crawl("bare", urls, bare_stats, [*common], env, work) if rendered and plain else None
+    plain_run = _bare_crawl("bare", urls, bare_stats, common, env, work) if rendered and plain else None
     return {"wire": wire, "articles": manifest["delivered"], "pages": bare["requests"], "logged": logged,
             "rendered": rendered, "plain": plain_run, "crawl_requests": manifest["requests"],
             "full": full, "bare": bare}
@@ -348,21 +350,21 @@ def report(rows: list[dict]) -> None:
     for row in rows:
         full, bare = row["full"], row["bare"]
         line(row["wire"], row["articles"], row["pages"], full["wall"], bare["wall"], full["cpu"], bare["cpu"],
-             max(row.get("peaks") or [full["peak_mb"]]))
+             max(row["peaks"]))
         total["articles"] += row["articles"]
         total["pages"] += row["pages"]
         total["wall"] += full["wall"]
         total["bare_wall"] += bare["wall"]
         total["cpu"] += full["cpu"]
         total["bare_cpu"] += bare["cpu"]
-        total["peak_mb"] = max(total["peak_mb"], *(row.get("peaks") or [full["peak_mb"]]))
+        total["peak_mb"] = max(total["peak_mb"], *row["peaks"])
         if not row["pages"] == row["logged"] == row["crawl_requests"]:
             notes.append(f"{row['wire']}: the crawl counted {row['crawl_requests']} requests "
                          f"(downloader/request_count), the mirror logged {row['logged']}, the bare spider "
                          f"made {row['pages']}")
-        if codes := [code for code in row.get("codes", [full["code"]]) if code]:
+        if codes := [code for code in row["codes"] if code]:
             notes.append(f"{row['wire']}: the crawl exited {', '.join(map(str, codes))}")
-        if len(set(row.get("delivered", ()))) > 1:
+        if len(set(row["delivered"])) > 1:
             notes.append(f"{row['wire']}: the repeats delivered different numbers of articles: {row['delivered']}")
         if bare["finish_reason"] != "finished":
             notes.append(f"{row['wire']}: the bare crawl ended with {bare['finish_reason']}")
@@ -373,7 +375,7 @@ def report(rows: list[dict]) -> None:
           "crawl sent to the mirror, once, in order, the pages the crawl rendered rendered by the browser too; "
           "speed vs bare = bare wall time / crawl wall time; "
           "peak MB = largest sum of RSS over the crawl's process tree (all row: the largest)")
-    if any(len(row.get("ratios", ())) > 1 for row in rows):
+    if rows and len(rows[0]["ratios"]) > 1:
         print(f"each wire crawled {len(rows[0]['ratios'])} times, each crawl followed by its bare spider; the row is "
               "the pair with the median speed vs bare, peak MB the largest of the crawls ('all': the sums of those "
               "pairs)")
