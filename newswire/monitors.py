@@ -14,11 +14,13 @@ code 7 (``newswire.verdict``); Spidermon alone would leave the exit code at 0.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from itemadapter import ItemAdapter
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.contrib.scrapy.extensions import Spidermon
 from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
+from spidermon.contrib.scrapy.stats import ValidationStatsManager
 from spidermon.contrib.validation import JSONSchemaValidator
 from spidermon.contrib.validation.jsonschema.formats import format_checker
 from spidermon.contrib.validation.jsonschema.validator import REQUIRED_RE
@@ -77,12 +79,26 @@ class CompiledSchemaValidator(JSONSchemaValidator):
             self._add_errors({".".join(str(p) for p in path): [error.message]})
 
 
+class _StatNames(ValidationStatsManager):
+    """Spidermon's validation stats, each stat's name built once: Spidermon slugifies
+    every part of a name on every call (``spidermon/validation/items``: ~15 us of a
+    record's ~50 us of validation, for its two counters)."""
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one instance a crawl, kept for the crawl
+    def _get_stats_name(self, *names):
+        return super()._get_stats_name(*names)
+
+
 class SchemaValidationPipeline(ItemValidationPipeline):
     """Spidermon's item validation pipeline (same stats, same error messages, the
     same ``SPIDERMON_VALIDATION_*`` settings), made cheap per record: its validators
     are compiled once (``CompiledSchemaValidator``), and a dataclass record is handed
     over as a shallow dict of its fields (its values are already plain JSON values)
     rather than through ``ItemAdapter.asdict``, which adapts every value recursively."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.stats = _StatNames(self.stats.stats)
 
     @classmethod
     def _load_jsonschema_validator(cls, schema):

@@ -102,3 +102,18 @@ def test_keywords_lose_their_routing_noise():
 ])
 def test_native_ids(url, native):
     assert ApnewsParser().native_id(url) == native
+
+
+def test_react_comment_separators_neither_split_nor_space_a_sentence():
+    """React writes ``<!-- -->`` between a text run and the next: the story text reads
+    on through it, in a paragraph and in a container read whole."""
+    from newswire.extraction.structured import parse_html
+    from newswire.parsers.apnews import story_paragraphs
+
+    tree = parse_html('<html><body><div class="RichTextStoryBody"><!-- x --><p>The pandemic<!-- -->, but '
+                      'not the war<!-- -->.</p><!-- --><p>Second <b>one</b><!-- --> here.</p></div>'
+                      '<div id="whole">Runs<!-- -->, read<br><br>whole<!-- -->.</div></body></html>')
+    assert story_paragraphs(tree.xpath('//div[@class="RichTextStoryBody"]')[0]) == [
+        "The pandemic, but not the war.", "Second one here."]
+    (whole,) = story_paragraphs(tree.xpath('//div[@id="whole"]')[0])
+    assert [part.strip() for part in whole.split("\n\n") if part.strip()] == ["Runs, read", "whole."]

@@ -112,10 +112,18 @@ def detect(text: str, chars: int = DETECT_CHARS) -> tuple[str | None, float]:
     sample = (text or "")[:chars]
     if not sample.strip():
         return None, 0.0
-    ranked = _identifier().rank(sample)
-    code, prob = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    lead = float(prob) / runner_up if runner_up > 0 else float("inf")
+    import numpy as np
+
+    identifier = _identifier()
+    # The two best of py3langid's scores, as ``rank`` would list them first: ``rank``
+    # sorts all 142 languages through a dict each call (~30 us of a ~130 us detection).
+    # ``_decide`` already folds an aliased language's score into its first column.
+    scores = identifier._decide(sample)
+    second, first = np.argpartition(scores, -2)[-2:]
+    if scores[second] == scores[first] and second < first:
+        first, second = second, first  # a tie goes to the earlier language, as in rank
+    code, prob, runner_up = identifier.nb_classes[first], float(scores[first]), float(scores[second])
+    lead = prob / runner_up if runner_up > 0 else float("inf")
     return (code if len(code) == 2 else None), lead
 
 

@@ -43,11 +43,8 @@ a listing or a page of their own, whatever their markup.
 
 from __future__ import annotations
 
-import copy
 import re
 from urllib.parse import urlsplit
-
-from lxml import etree
 
 from newswire.extraction.text import block_text
 from newswire.extraction.urls import host_of
@@ -84,9 +81,8 @@ def story_paragraphs(container) -> list[str]:
     are not story text. A container whose text is not in ``<p>`` children
     (``<br>``-separated runs) is read whole."""
     paragraphs: list[str] = []
-    # React's empty "<!-- -->" separators would read as a space: "pandemic<!-- -->, but".
-    container = copy.deepcopy(container)
-    etree.strip_tags(container, etree.Comment)
+    # React's empty "<!-- -->" separators ("pandemic<!-- -->, but") are skipped, their
+    # tails kept, by block_text: no copy of the container with its comments stripped.
     children = [c for c in container if isinstance(c.tag, str)]
     if not any(c.tag == "p" for c in children):
         return [block_text(container)]

@@ -28,6 +28,14 @@ import numpy as np
 
 from newswire.extraction.text import fingerprint
 
+try:
+    # CPython's own SHA-1, the same digest as hashlib's OpenSSL one: for a 40-byte
+    # shingle it takes about half the time, as OpenSSL 3 sets up a context per call
+    # (300 shingles: ~140 against ~275 us).
+    from _sha1 import sha1 as _sha1
+except ImportError:  # an interpreter built without its own hash modules
+    _sha1 = hashlib.sha1
+
 NUM_PERM = 64
 BANDS = 12
 ROWS = 5
@@ -90,8 +98,10 @@ def signature(text: str) -> np.ndarray | None:
     shingles = {encoded[starts[i] : ends[i + SHINGLE - 1]] for i in range(len(starts) - SHINGLE + 1)}
     # datasketch's default hash (sha1_hash32: the first 4 bytes of SHA-1, little-endian)
     # computed for all shingles at once and handed over as ints: the same signature
-    # in half the time of one Python hash call per shingle.
-    hashes = np.frombuffer(b"".join(hashlib.sha1(shingle).digest()[:4] for shingle in shingles), "<u4")
+    # in half the time of one Python hash call per shingle. The digests are joined
+    # whole and their first words read as every fifth uint32 (no slice per shingle).
+    digests = b"".join([_sha1(shingle).digest() for shingle in shingles])
+    hashes = np.frombuffer(digests, "<u4")[::5]
     minhash = _minhash()
     minhash.update_batch(hashes.tolist())
     return minhash.hashvalues.astype(np.uint32)

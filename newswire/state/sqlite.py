@@ -311,10 +311,13 @@ class SQLiteStateStore(StateStore):
             return
         self._begin()
         blob = neardup.to_blob(signature)
-        row = self.db.execute("SELECT sid, signature FROM signatures WHERE story_id = ?", (story_id,)).fetchone()
-        if row is None:
-            sid = self.db.execute("INSERT INTO signatures (story_id, signature) VALUES (?, ?)", (story_id, blob)).lastrowid
+        # Inserted first: a story gets its signature once, so the insert usually stands.
+        inserted = self.db.execute("INSERT INTO signatures (story_id, signature) VALUES (?, ?) "
+                                   "ON CONFLICT(story_id) DO NOTHING", (story_id, blob))
+        if inserted.rowcount == 1:
+            sid = inserted.lastrowid
         else:
+            row = self.db.execute("SELECT sid, signature FROM signatures WHERE story_id = ?", (story_id,)).fetchone()
             sid = row[0]
             if row[1] == blob:
                 return
