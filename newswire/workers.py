@@ -83,11 +83,13 @@ def _warm_up(crawl_parsers: bytes | list[str]) -> None:
     import newswire.extraction.article  # noqa: F401
     from newswire import parsers
     from newswire.extraction.language import _identifier
+    from newswire.extraction.text import ftfy_fixer
     from newswire.state.neardup import _minhash
 
     # Models loaded now, while the crawl fetches its first feeds, not on the first page.
     _identifier()
     _minhash()
+    ftfy_fixer()
 
     if isinstance(crawl_parsers, bytes):
         parsers.PARSERS.clear()

@@ -271,3 +271,13 @@ def test_recovery_for_one_wire_leaves_another_wires_running_crawl_alone(tmp_path
     assert starting.get("prnewswire:1").version == 1
     running.close()
     starting.close()
+
+
+def test_band_buckets_are_the_stored_layouts_hashes():
+    """A store's bucket index is kept across runs (layout 3): each band's bucket stays the
+    4-byte BLAKE2b of its number and its five values, read as a signed int."""
+    raw = neardup.to_blob(neardup.signature(BODY))
+    expected = [struct.unpack("<i", hashlib.blake2b(bytes([band]) + raw[band * 20:(band + 1) * 20],
+                                                    digest_size=4).digest())[0] for band in range(neardup.BANDS)]
+    assert neardup.LAYOUT == 3
+    assert neardup.buckets(neardup.signature(BODY)) == expected

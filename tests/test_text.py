@@ -68,15 +68,15 @@ def test_text_that_skips_ftfy_is_text_ftfy_would_leave_alone():
     import itertools
     import random
 
-    import ftfy
+    from newswire.extraction.text import _FTFY_NEEDED, _SPACES, _repair, ftfy_fixer
 
-    from newswire.extraction.text import _FTFY, _FTFY_NEEDED, _SPACES, _repair
+    fix_and_explain, config = ftfy_fixer()
 
     typographic = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ae\u2122\u00a9"
     ascii_ = [chr(c) for c in range(0x20, 0x7F) if chr(c) != "&"] + ["\t", "\n", "\r"]
 
     def with_ftfy(text):
-        return _SPACES.sub(" ", ftfy.fix_and_explain(text, _FTFY).text).strip()
+        return _SPACES.sub(" ", fix_and_explain(text, config).text).strip()
 
     samples = ["".join(combo) for n in (1, 2, 3) for combo in itertools.product(typographic + "aA1. ", repeat=n)]
     samples = [f"{edge}{s}{edge}" for s in samples for edge in ("", "x", "Hello ")]

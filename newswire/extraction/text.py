@@ -10,8 +10,6 @@ import hashlib
 import re
 import unicodedata
 
-import ftfy
-
 # Characters that carry no text but break matching: zero-width space/joiners,
 # word joiner, BOM and soft hyphen ("Ukr\u00adaine" -> "Ukraine").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -34,8 +32,19 @@ _FTFY_NEEDED = re.compile("[^\t\n\r\x20-\x25\x27-\x7e\u00a0\u2018\u2019\u201c\u2
                           "\u2026\u2022\u00ae\u2122\u00a9]")
 
 
-# Built once: ftfy builds a config from keyword arguments on every call otherwise.
-_FTFY = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False)
+
+
+@functools.cache
+def ftfy_fixer():
+    """ftfy's ``fix_and_explain`` and this project's config for it, built once (ftfy
+    builds a config from keyword arguments on every call otherwise). Imported on first
+    use: the crawl process imports this module (parsers read ``block_text``) but never
+    repairs text, and ftfy costs ~40 ms of its start."""
+    import ftfy
+
+    return ftfy.fix_and_explain, ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False,
+                                                      fix_latin_ligatures=False)
+
 # ftfy's explanation steps that mean the bytes were decoded with the wrong codec.
 _REENCODING_STEPS = frozenset({"encode", "decode", "transcode"})
 
@@ -47,7 +56,8 @@ def _repair(text: str) -> tuple[str, bool]:
     mojibake = False
     # ftfy undoes UTF-8 decoded as cp1252 and friends; it leaves correct text alone.
     if _FTFY_NEEDED.search(text):
-        text, steps = ftfy.fix_and_explain(text, _FTFY)
+        fix_and_explain, config = ftfy_fixer()
+        text, steps = fix_and_explain(text, config)
         mojibake = any(step.action in _REENCODING_STEPS for step in steps or ())
     if _HAS_INVISIBLE.search(text):
         text = text.translate(_INVISIBLE)

@@ -114,15 +114,21 @@ def buckets(sig: np.ndarray) -> list[int]:
     return _buckets(to_blob(sig))
 
 
-# A new story's buckets are looked up, then stored: computed once for both.
+_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+_WIDTH = ROWS * 4
+_UNPACK_BUCKETS = struct.Struct(f"<{BANDS}i").unpack
+
+
+# A new story's buckets are looked up, then stored: computed once for both. Each band's
+# bucket is the 4-byte BLAKE2b of its number and its 5 values (20 bytes), read as a
+# signed little-endian int; the 12 digests are unpacked at once (~11 against ~21 us
+# one by one).
 @functools.lru_cache(maxsize=64)
 def _buckets(raw: bytes) -> list[int]:
-    out = []
-    width = ROWS * 4
-    for band in range(BANDS):
-        digest = hashlib.blake2b(bytes([band]) + raw[band * width : (band + 1) * width], digest_size=4).digest()
-        out.append(struct.unpack("<i", digest)[0])
-    return out
+    blake2b = hashlib.blake2b
+    digests = [blake2b(_BAND_PREFIXES[band] + raw[band * _WIDTH : (band + 1) * _WIDTH], digest_size=4).digest()
+               for band in range(BANDS)]
+    return list(_UNPACK_BUCKETS(b"".join(digests)))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
