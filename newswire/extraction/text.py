@@ -32,8 +32,6 @@ _FTFY_NEEDED = re.compile("[^\t\n\r\x20-\x25\x27-\x7e\u00a0\u2018\u2019\u201c\u2
                           "\u2026\u2022\u00ae\u2122\u00a9]")
 
 
-
-
 @functools.cache
 def ftfy_fixer():
     """ftfy's ``fix_and_explain`` and this project's config for it, built once (ftfy
@@ -44,6 +42,7 @@ def ftfy_fixer():
 
     return ftfy.fix_and_explain, ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False,
                                                       fix_latin_ligatures=False)
+
 
 # ftfy's explanation steps that mean the bytes were decoded with the wrong codec.
 _REENCODING_STEPS = frozenset({"encode", "decode", "transcode"})
