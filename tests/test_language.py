@@ -1,3 +1,5 @@
+import pytest
+
 from newswire.extraction.language import decide_language, normalise_code
 
 EN = "Russian President Vladimir Putin has expressed gratitude to North Korean leader Kim Jong-un " * 4
@@ -75,3 +77,22 @@ def test_an_unwritable_cache_falls_back_to_the_library_loader(tmp_path, monkeypa
         assert decide_language(EN, None)[0] == "en"
     finally:
         language._identifier.cache_clear()
+
+
+@pytest.mark.parametrize("text", [
+    "The company reported record quarterly revenue and raised its outlook for the full year.",
+    "La empresa informó ingresos trimestrales récord y elevó sus previsiones para el año.",
+    "Das Unternehmen meldete einen Rekordumsatz im Quartal und hob seine Prognose an.",
+    "أعلنت الشركة عن إيرادات فصلية قياسية ورفعت توقعاتها للعام بأكمله",
+    "公司公布了创纪录的季度收入，并上调了全年预期。",
+    "12345 67890", "!!!",
+])
+def test_detection_takes_the_two_best_that_py3langid_ranks_first(text):
+    """``detect`` reads the best two scores itself rather than through ``rank``: the same
+    language and lead as ``rank``'s first two."""
+    from newswire.extraction.language import _identifier, detect
+
+    ranked = _identifier().rank(text)
+    (code, best), (_, runner_up) = ranked[0], ranked[1]
+    assert detect(text) == ((code if len(code) == 2 else None),
+                            pytest.approx(best / runner_up if runner_up > 0 else float("inf")))
