@@ -31,6 +31,7 @@ import asyncio
 import collections
 import contextlib
 import fcntl
+import gc
 import logging
 import multiprocessing
 import os
@@ -109,6 +110,11 @@ def _serve(inbox, outbox, crawl_parsers: bytes | list[str]) -> None:
     # (Scrapy finishes the pages in flight, which still need this worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm_up(crawl_parsers)
+    # The models and modules just loaded live as long as the worker: kept out of the
+    # cyclic collector's walks, which run less often too (a page's values are freed
+    # by reference counting; 358 collections for 5,000 AP pages before, 0.13 s).
+    gc.freeze()
+    gc.set_threshold(10000, 20, 20)
     while True:
         try:
             job = inbox.recv_bytes()

@@ -69,9 +69,14 @@ def test_collector_threshold_is_set_for_a_crawl_and_restored():
     extension = CollectorThreshold.from_crawler(crawler)  # held, as the extension manager holds it
     try:
         assert gc.get_threshold() == (10000, 20, 20)
+        frozen_before = gc.get_freeze_count()
+        crawler.signals.send_catch_log(signals.engine_started)
+        # What exists when the engine starts is out of the collector's walks.
+        assert gc.get_freeze_count() > frozen_before
     finally:
         crawler.signals.send_catch_log(signals.engine_stopped)
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
     assert extension._previous == before
 
 

@@ -178,6 +178,16 @@ async def test_a_worker_ready_for_pages_has_not_imported_scrapy(crawler_workers)
     assert "lxml" in (await in_asyncio(workers.run(modules_loaded, ("lxml",))))[0]
 
 
+@pytest_twisted.ensureDeferred
+async def test_a_ready_worker_keeps_its_models_out_of_the_collectors_walks(crawler_workers):
+    from tests.worker_probe import collector_state
+
+    _crawler, workers = crawler_workers
+    frozen, threshold = await in_asyncio(workers.run(collector_state))
+    assert frozen > 10000  # the modules and models loaded by the warm-up
+    assert threshold == (10000, 20, 20)
+
+
 def slow_length(data: bytes) -> int:
     """A busy worker: pages pile up behind this one."""
     time.sleep(0.02)
