@@ -43,7 +43,7 @@ eval: $(STAMP)
 
 ## Speed and memory figures (printed, not asserted).
 bench: $(STAMP) $(CHROMIUM)
-	$(BIN)/python -m newswire.bench crawl --articles 1000 10000 --repeat 3
+	$(BIN)/python -m newswire.bench crawl --articles 1000 10000 --repeat 5 3
 	$(BIN)/python -m newswire.bench store --stories 1000000
 
 ## Forget what demo runs delivered (the next `make demo` delivers everything again).

@@ -80,19 +80,32 @@ def main(argv: list[str] | None = None) -> int:
     crawl.add_argument("--articles", type=int, nargs="+", default=[1000, 10000],
                        help="articles per wire, one run per size (default: 1000 then 10000)")
     crawl.add_argument("--wires", nargs="*", help="wires to crawl (default: all)")
-    crawl.add_argument("--repeat", type=int, default=1,
+    crawl.add_argument("--repeat", type=int, nargs="+", default=[1],
                        help="crawl each wire this many times from the same state, each crawl followed by its bare "
-                            "spider, and report the pair with the median ratio (default: 1)")
+                            "spider, and report the pair with the median ratio; one number for every size or one "
+                            "per size (default: 1)")
     args = parser.parse_args(argv)
     if args.what == "store":
         bench_store(args.stories)
     else:
         from newswire.bench_crawl import bench_crawl, report
 
-        for size in args.articles:
-            print(f"\ncrawl bench: {size:,} articles per wire")
-            report(bench_crawl(size, args.wires, repeat=args.repeat))
+        for size, repeat in repeats_per_size(args.articles, args.repeat, parser):
+            print(f"\ncrawl bench: {size:,} articles per wire, {repeat} pair(s) each")
+            report(bench_crawl(size, args.wires, repeat=repeat))
     return 0
+
+
+def repeats_per_size(sizes: list[int], repeats: list[int], parser: argparse.ArgumentParser) -> list[tuple[int, int]]:
+    """``--articles 1000 10000 --repeat 5 3`` -> ``[(1000, 5), (10000, 3)]``; one repeat
+    applies to every size. A short crawl is timed more often: a 1,000-article crawl lasts
+    4-5 s, so a one-second slow or fast spell of a shared machine during it or its bare
+    spider moves that pair's ratio by a fifth."""
+    if len(repeats) == 1:
+        repeats = repeats * len(sizes)
+    if len(repeats) != len(sizes) or min(repeats) < 1:
+        parser.error("--repeat: one number (at least 1), or one per --articles size")
+    return list(zip(sizes, repeats))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from newswire.bench_crawl import tree_rss_kb
 from tests.mirror_run import MirrorProcess
 
@@ -91,3 +93,17 @@ def test_a_repeat_crawls_from_the_state_the_first_started_from(tmp_path):
     db = sqlite3.connect(state)
     assert db.execute("SELECT id FROM stories").fetchall() == [("menafn:1",)]
     db.close()
+
+
+def test_repeats_are_given_for_every_size_or_per_size():
+    import argparse
+
+    from newswire.bench import repeats_per_size
+
+    parser = argparse.ArgumentParser()
+    assert repeats_per_size([1000, 10000], [5, 3], parser) == [(1000, 5), (10000, 3)]
+    assert repeats_per_size([1000, 10000], [3], parser) == [(1000, 3), (10000, 3)]
+    with pytest.raises(SystemExit):
+        repeats_per_size([1000, 10000], [5, 3, 1], parser)
+    with pytest.raises(SystemExit):
+        repeats_per_size([1000], [0], parser)
