@@ -188,6 +188,54 @@ async def test_a_ready_worker_keeps_its_models_out_of_the_collectors_walks(crawl
     assert threshold == (10000, 20, 20)
 
 
+@pytest_twisted.ensureDeferred
+async def test_a_prestarted_worker_is_adopted_and_reads_with_the_crawls_parsers():
+    from newswire import parsers, workers
+    from tests.worker_probe import registered_parsers
+
+    workers.prestart(1)
+    started = workers._prestarted[0].process.pid
+    # A spider module may register a parser after the worker started (it gets the
+    # registry as its first job).
+    parsers.PARSERS["probe-wire"] = parsers.PARSERS["menafn"]
+    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
+    crawler.stats.open_spider()
+    try:
+        pool = ExtractionWorkers.for_crawler(crawler)
+        assert [worker.process.pid for worker in pool._workers] == [started]
+        assert "probe-wire" in await in_asyncio(pool.run(registered_parsers))
+        assert workers._prestarted == []
+    finally:
+        del parsers.PARSERS["probe-wire"]
+        pool.close()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_prestarted_worker_that_cannot_take_the_parsers_costs_no_page(monkeypatch):
+    from newswire import workers
+
+    workers.prestart(1)
+    monkeypatch.setattr(workers, "_crawl_parsers", lambda modules: b"not a pickle")
+    crawler = get_crawler(settings_dict={"NEWSWIRE_EXTRACTION_WORKERS": 1})
+    crawler.stats.open_spider()
+    pool = ExtractionWorkers.for_crawler(crawler)
+    try:
+        # The worker exits on the bad registry; the page is read in the crawl process.
+        assert await in_asyncio(pool.run(len, "four")) == 4
+        assert crawler.stats.get_value("newswire/workers/lost") == 1
+    finally:
+        pool.close()
+
+
+def test_only_a_spider_with_its_own_module_starts_workers_ahead():
+    from newswire.commands.crawl import is_spider_module
+
+    assert is_spider_module("menafn", ["newswire.spiders"])
+    assert not is_spider_module("bare", ["newswire.spiders"])
+    assert not is_spider_module("menafn", ["no_such_package"])
+    assert not is_spider_module("", ["newswire.spiders"])
+
+
 def slow_length(data: bytes) -> int:
     """A busy worker: pages pile up behind this one."""
     time.sleep(0.02)

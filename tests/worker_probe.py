@@ -14,3 +14,10 @@ def collector_state() -> tuple[int, tuple[int, int, int]]:
     import gc
 
     return gc.get_freeze_count(), gc.get_threshold()
+
+
+def registered_parsers() -> list[str]:
+    """The wires of the parser registry the worker reads pages with."""
+    from newswire import parsers
+
+    return sorted(parsers.PARSERS)
