@@ -47,8 +47,6 @@ logger = logging.getLogger(__name__)
 _CRAWLER_ATTRIBUTE = "_newswire_workers"
 #: After this many lost workers in one crawl the stages run in the crawl process.
 MAX_WORKER_LOSSES = 3
-#: Unanswered pages from which a worker counts as behind (``ExtractionWorkers.behind``).
-BEHIND_PAGES = 24
 #: ``multiprocessing.Connection``'s frame header: the payload's length, big-endian.
 _HEADER = struct.Struct("!i")
 #: A job's or answer's number, ahead of its pickle: a job that cannot be unpickled in
@@ -409,17 +407,6 @@ class ExtractionWorkers:
         logger.info("Extraction runs in %s", f"{workers} worker process(es), {pool.adopted} started ahead"
                     if workers else "the crawl process")
         return pool
-
-    def behind(self) -> bool:
-        """Whether the worker the next page would go to already has ``BEHIND_PAGES``
-        pages unanswered: the crawl process is then waiting on the workers, and the
-        spider leaves a page's MinHash signature (~0.3 ms of a worker's ~2.5 ms a page)
-        to the syndication pipeline. The share moves by itself: while the crawl process
-        is the slower one, the workers keep up and sign every page. At the end of a
-        crawl, when nothing is left to download and the crawl process only waits for
-        the workers' queue (up to Scrapy's 5 MB of responses: 500 AP pages), it takes
-        its part of that queue's work."""
-        return bool(self._workers) and min(len(worker.pending) for worker in self._workers) >= BEHIND_PAGES
 
     async def run(self, func: Callable[..., Any], *args: Any) -> Any:
         """``func(*args)`` in a worker (in this process when there are none).

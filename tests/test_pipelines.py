@@ -117,20 +117,6 @@ async def test_the_spider_yields_an_extracted_article_and_counts_each_fix(menafn
 
 
 @pytest_twisted.ensureDeferred
-async def test_a_page_sent_to_a_worker_that_is_behind_is_signed_by_the_syndication_pipeline(menafn_spider):
-    menafn_spider.workers.behind = lambda: True
-    [item] = await parsed(menafn_spider, menafn_page("menafn_1112064490"))
-    assert item.page_type == "article" and item.signature is None
-    assert menafn_spider.crawler.stats.get_value("newswire/workers/signature_left_to_crawl") == 1
-    # Signed there as the worker would have signed it.
-    from newswire.state import neardup
-
-    menafn_spider.workers.behind = lambda: False
-    [signed] = await parsed(menafn_spider, menafn_page("menafn_1112064490"))
-    assert signed.signature == neardup.to_blob(neardup.signature(item.body))
-
-
-@pytest_twisted.ensureDeferred
 async def test_the_feed_date_dates_a_page_without_one(menafn_spider):
     hints = {"published": "Thu, 26 Nov 2026 23:30:00 GMT"}
     [undated] = await parsed(menafn_spider, menafn_page("menafn_1112064132"), hints)

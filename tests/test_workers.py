@@ -243,24 +243,6 @@ def slow_length(data: bytes) -> int:
 
 
 @pytest_twisted.ensureDeferred
-async def test_a_worker_with_many_pages_unanswered_is_behind(crawler_workers):
-    from newswire.workers import BEHIND_PAGES
-
-    _crawler, workers = crawler_workers
-    assert await in_asyncio(workers.run(len, "ready")) == 5
-    assert not workers.behind() and not ExtractionWorkers(0).behind()
-
-    async def send_pages() -> tuple[bool, list[int]]:
-        pages = [asyncio.ensure_future(workers.run(slow_length, b"x" * 100)) for _ in range(BEHIND_PAGES)]
-        await asyncio.sleep(0.005)  # every page handed over; the worker takes 20 ms a page
-        return workers.behind(), await asyncio.gather(*pages)
-
-    behind, lengths = await in_asyncio(send_pages())
-    assert behind and lengths == [100] * BEHIND_PAGES
-    assert not workers.behind()
-
-
-@pytest_twisted.ensureDeferred
 async def test_pages_waiting_for_a_busy_worker_queue_outside_the_pipe_buffer(crawler_workers):
     # 60 pages of 100 KB sent at once to a worker that takes 20 ms a page: without flow
     # control all of them would sit in the pipe transport's one buffer (6 MB, copied

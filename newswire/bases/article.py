@@ -300,12 +300,9 @@ class WireSpider(scrapy.Spider):
         body = response.body if isinstance(response, TextResponse) else b""
         known = fields_of(Article(wire=self.name, url=strip_secrets(response.url), crawled_at=utc_now_iso(),
                                   http_status=response.status, hints=hints or {}))
-        stats = self.crawler.stats
-        sign = not self.workers.behind()
-        if not sign:
-            stats.inc_value("newswire/workers/signature_left_to_crawl")
         fields, notes, fixes = await self.workers.run(extract_response, body, content_type, response.url,
-                                                      response.status, self.name, known, sign)
+                                                      response.status, self.name, known)
+        stats = self.crawler.stats
         for note in notes:
             stats.inc_value(f"newswire/page/{note}")
             logger.info("Page note %s: %s", note, response.url)

@@ -44,7 +44,7 @@ def parse_response(body: bytes, content_type: str, url: str, status: int, wire: 
 
 
 def extract_response(body: bytes, content_type: str, url: str, status: int, wire: str,
-                     known: dict[str, Any], sign: bool = True) -> tuple[dict[str, Any], list[str], list[str]]:
+                     known: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
     """A downloaded page to article fields in one trip to a worker: ``parse_response``,
     then, for an article, ``clean_fields`` and ``normalise_fields`` (the three stages of
     ``newswire.extraction.article``, as ``extract`` runs them) and the body's
@@ -57,9 +57,7 @@ def extract_response(body: bytes, content_type: str, url: str, status: int, wire
     fixes)``: ``fields`` for the item, notes on the page (``charset_mismatch``,
     ``control_characters``) and the fixes made (``leading_furniture``, ``mojibake``...).
     A page that is not an article (an error, block or listing page) comes back parsed
-    only, for the page-type pipeline to drop. ``sign=False`` leaves the signature to the
-    syndication pipeline (``fields["signature"]`` is None), for a worker that is behind
-    (``newswire.workers.ExtractionWorkers.behind``)."""
+    only, for the page-type pipeline to drop."""
     from newswire.extraction.article import clean_fields, normalise_fields
     from newswire.items import FIELD_NAMES
     from newswire.state.neardup import signature, to_blob
@@ -75,6 +73,6 @@ def extract_response(body: bytes, content_type: str, url: str, status: int, wire
         for key in [key for key in fields if key not in FIELD_NAMES]:
             del fields[key]  # stage-only values (``notes``) do not reach the next stage
         fixes += normalise_fields(fields)
-        sig = signature(fields.get("body") or "") if sign else None
+        sig = signature(fields.get("body") or "")
         fields["signature"] = None if sig is None else to_blob(sig)
     return fields, notes, fixes
