@@ -381,10 +381,11 @@ class ExtractionWorkers:
         self.crawler = crawler  # for stats, which exist only once the crawl starts
         self.spider_modules = crawler.settings.getlist("SPIDER_MODULES") if crawler is not None else []
         self._losses = 0
-        # Started now, so that their imports (~0.5 s) overlap the crawl's own start and
-        # its first feed and listing fetches.
+        # Workers ``scrapy crawl`` started ahead (``prestart``) are taken and sent the
+        # registry; the rest start now, so that their imports (~0.5 s) overlap the
+        # crawl's own start and its first feed and listing fetches. ``ExtractionWorkers(0)``,
+        # a spider's in-process default, leaves the prestarted ones for its crawl.
         self.crawl_parsers = _crawl_parsers(self.spider_modules) if workers else b""
-        # (``ExtractionWorkers(0)``, a spider's in-process default, leaves them for its crawl.)
         self._workers: list[_Worker] = _adopt_prestarted(workers) if workers else []
         self.adopted = len(self._workers)
         for worker in self._workers:
