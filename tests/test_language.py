@@ -1,3 +1,6 @@
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from newswire.extraction.language import decide_language, normalise_code
@@ -57,11 +60,26 @@ def test_model_read_from_the_cache_ranks_as_the_library_does(tmp_path, monkeypat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     language._identifier.cache_clear()
     try:
+        stale = tmp_path / "newswire" / "py3langid-1-2.ptc-float32.npy"  # another model version's table
+        stale.parent.mkdir()
+        stale.write_bytes(b"old")
         cached = language._identifier()
-        assert list((tmp_path / "newswire").glob("py3langid-*.npz"))  # written on first use
+        # Written on first use: the decompressed model and its weights as float32,
+        # which the identifier reads from a mapping of the file.
+        assert list((tmp_path / "newswire").glob("py3langid-*.npz"))
+        [table] = (tmp_path / "newswire").glob("py3langid-*.ptc-float32.npy")
+        assert not stale.exists()
+        assert cached.nb_ptc.dtype == np.float32 and not cached.nb_ptc.flags.writeable
+        assert isinstance(cached.nb_ptc.base, np.memmap) and Path(cached.nb_ptc.base.filename) == table
         library = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        assert library.nb_ptc.dtype == np.float16
         for text in (EN, AR, "Le gouvernement a annoncé mardi une hausse des prix de l'énergie."):
             assert cached.rank(text)[:5] == library.rank(text)[:5]
+        # A second start reads both files as they are.
+        language._identifier.cache_clear()
+        mtime = table.stat().st_mtime_ns
+        assert language._identifier().rank(EN)[:3] == library.rank(EN)[:3]
+        assert table.stat().st_mtime_ns == mtime
     finally:
         language._identifier.cache_clear()
 

@@ -57,3 +57,24 @@ def test_tracking_token_and_dateline_are_taken_out_of_the_text():
 def test_summary_and_title_lose_menafn_furniture():
     assert PARSER.clean_summary("(MENAFN - Trend News Agency) KHANKENDI, Azerbaijan") == "KHANKENDI, Azerbaijan"
     assert PARSER.clean_title("Putin expresses gratitude | MENAFN.COM") == "Putin expresses gratitude"
+
+
+def test_body_is_found_by_id_and_by_class_without_it():
+    from newswire.extraction.structured import parse_html
+
+    story = "<p>(MENAFN) Russian President Vladimir Putin thanked Kim Jong-un.</p>"
+    template = ('<html><body><div class="error-page d-none" id="ctl00_cphMain_divError"><p>Sorry!!</p></div>'
+                '<article class="news-story"><h1 class="news-title">T</h1>{byline}<div {attrs}>{story}</div>'
+                '</article></body></html>')
+    pages = {
+        'class="news-body" id="ctl00_cphMain_divBody"': "by id",
+        'class="col news-body"': "by class (a template without the ASP.NET id)",
+        'id="ctl00_cphMain_divBody"': "by id (a template without the class)",
+    }
+    for attrs, how in pages.items():
+        for byline, authors in (("", None), ('<span class="meta news-author">By Ann Lee</span>', ["By Ann Lee"])):
+            fields = PARSER.parse_fields(parse_html(template.format(byline=byline, attrs=attrs, story=story)), "")
+            assert fields["container_found"] and fields["body"].strip() == story[3:-4], how
+            assert fields.get("authors") == authors, how
+    missing = PARSER.parse_fields(parse_html(template.format(byline="", attrs='class="other"', story=story)), "")
+    assert not missing["container_found"] and "body" not in missing

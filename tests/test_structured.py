@@ -220,3 +220,21 @@ def test_every_parser_xpath_finds_the_same_nodes_rewritten(monkeypatch):
             else:
                 assert as_written == as_rewritten, path
     assert checked >= len(pages)
+
+
+def test_microdata_reads_body_elements_with_itemprop_in_document_order():
+    from newswire.extraction.structured import microdata
+
+    tree = parse_html(
+        '<html><head><meta itemprop="datePublished" content="2001-01-01"></head><body>'
+        '<div itemscope><time itemprop="datePublished" datetime="2024-05-01T10:00:00Z">May 1</time>'
+        '<meta itemprop="dateModified" content="2024-05-02">'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Organization">'
+        '<span itemprop="name">PR Newswire</span></span>'
+        '<p><span itemprop="author">Ann Lee</span> <b itemprop="headline">Deal</b></p></div></body></html>')
+    found = microdata(tree)
+    assert found["datepublished"] == [("2024-05-01T10:00:00Z", False)]
+    assert "datemodified" not in found  # a <meta> is read with the other meta tags
+    assert [value for value, _ in found["author"]] == ["PR Newswire", "Ann Lee"]
+    assert [org for _, org in found["author"]] == [True, False]
+    assert found["headline"] == [("Deal", False)]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from newswire.extraction.text import (
@@ -20,6 +22,15 @@ def test_fix_text_repairs_cp1252_mojibake():
 def test_fix_text_spaces_and_invisible_characters():
     raw = "Kim\u00a0Jong-un\u2028backed\u200b Moscow\u2029 in\tthe  war\ufeff"
     assert fix_text(raw) == "Kim Jong-un backed Moscow in the war"
+
+
+def test_fix_text_collapses_every_kind_of_space():
+    # Figure space, narrow NBSP, ideographic space, form feed, CR. (ftfy removes a
+    # vertical tab and reads a lone NEL, U+0085, as cp1252's "…".)
+    for space in ("\u2007", "\u202f", "\u3000", "\x0c", "\r", " \t \n "):
+        assert fix_text(f"{space}Seoul{space}{space}said{space}") == "Seoul said"
+    # Zero-width characters are removed, not turned into spaces.
+    assert fix_text("Ukr\u00adaine\u200b") == "Ukraine"
 
 
 def test_fix_text_leaves_correct_text_alone():
@@ -68,7 +79,7 @@ def test_text_that_skips_ftfy_is_text_ftfy_would_leave_alone():
     import itertools
     import random
 
-    from newswire.extraction.text import _FTFY_NEEDED, _SPACES, _repair, ftfy_fixer
+    from newswire.extraction.text import _FTFY_NEEDED, _repair, ftfy_fixer
 
     fix_and_explain, config = ftfy_fixer()
 
@@ -76,7 +87,7 @@ def test_text_that_skips_ftfy_is_text_ftfy_would_leave_alone():
     ascii_ = [chr(c) for c in range(0x20, 0x7F) if chr(c) != "&"] + ["\t", "\n", "\r"]
 
     def with_ftfy(text):
-        return _SPACES.sub(" ", fix_and_explain(text, config).text).strip()
+        return re.sub(r"\s+", " ", fix_and_explain(text, config).text).strip()
 
     samples = ["".join(combo) for n in (1, 2, 3) for combo in itertools.product(typographic + "aA1. ", repeat=n)]
     samples = [f"{edge}{s}{edge}" for s in samples for edge in ("", "x", "Hello ")]

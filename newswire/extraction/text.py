@@ -16,9 +16,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # Looked for before translating: str.translate maps every character through a dict
 # (~7 µs a paragraph), and most paragraphs have none of these.
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Every Unicode space or line separator inside a paragraph becomes one plain space:
-# NBSP from "&nbsp;", U+2028/U+2029 seen in scraped BW/GNW text, NEL (U+0085), tabs.
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2028\u2029\u0085]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _WORD = re.compile(r"\w+")
 # Text ftfy leaves alone: printable ASCII without "&" (no HTML entity, no control
@@ -58,9 +55,13 @@ def _repair(text: str) -> tuple[str, bool]:
         fix_and_explain, config = ftfy_fixer()
         text, steps = fix_and_explain(text, config)
         mojibake = any(step.action in _REENCODING_STEPS for step in steps or ())
-    if _HAS_INVISIBLE.search(text):
+    if not text.isascii() and _HAS_INVISIBLE.search(text):  # isascii() is a flag read
         text = text.translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip(), mojibake
+    # Every Unicode space or line separator becomes one plain space: NBSP from
+    # "&nbsp;", U+2028/U+2029 seen in scraped BW/GNW text, NEL (U+0085), tabs. str.split()
+    # splits on exactly the characters str.isspace() names, ~2 µs for a paragraph
+    # against ~11 µs for a regular expression substitution.
+    return " ".join(text.split()), mojibake
 
 
 def fix_text(text: str | None) -> str:

