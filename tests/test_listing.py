@@ -87,6 +87,24 @@ def test_listing_links_resolve_as_urljoin_does(base_tag):
         assert list(_links(response)) == expected
 
 
+def test_a_parsed_listing_page_is_read_without_writing_it_out():
+    # A Selector's truth value is its document serialised (Selector.get()): the links
+    # of a page already parsed are read from its tree, never from a copy written out.
+    import scrapy
+
+    from newswire.bases.listing import _links, _page
+
+    class Unwritable(scrapy.Selector):
+        def get(self):
+            raise AssertionError("the listing page was serialised")
+
+    body = b'<html><body><a href="/story/1">one</a><a href="story/2">two</a></body></html>'
+    response = HtmlResponse("https://wire.example/news/", body=body, encoding="utf-8")
+    parsed = _page(response)
+    page = Unwritable(root=parsed.root, type="html")
+    assert list(_links(response, page)) == ["https://wire.example/story/1", "https://wire.example/news/story/2"]
+
+
 @pytest_twisted.ensureDeferred
 async def test_a_read_listing_page_is_freed_at_once(spider):
     """Nothing the listing code makes points back at the page (``response.xpath()``

@@ -41,7 +41,9 @@ def _links(response, page: scrapy.Selector | None = None) -> Iterator[str]:
     origin = f"{parts.scheme}://{parts.netloc}/"
     # The lxml root's own XPath: attribute values as strings, without a Selector made
     # for each of the page's hundreds of links.
-    root = (page or _page(response)).root
+    # "page or ...": a Selector's truth is its serialised document (a whole listing page
+    # written out as text, ~1.3 ms on PR Newswire's 66 KB), so None is tested for.
+    root = (page if page is not None else _page(response)).root
     for href in dict.fromkeys(href.strip() for href in _HREFS(root)):
         if href.startswith("/") and not href.startswith("//"):
             # A path from the root ("/news-releases/...") resolves against the scheme and
