@@ -76,3 +76,23 @@ def test_native_id():
            "Automation-Testing-Market-Forecast-Report-2025.html")
     assert parser.native_id(url) == "3017343"
     assert parser.native_id("https://www.globenewswire.com/en/search/organization/Segment") is None
+
+
+def test_2023_container_tickers_and_tags_from_the_metas():
+    from newswire.extraction.structured import parse_html
+
+    page = ('<html><head><meta name="ticker" content="NASDAQ:ABCD, NYSE:XYZ"><meta name="keywords" content="AI, ">'
+            '<meta name="ticker" content="TSX:Q"><meta name="description" content="x"></head><body>'
+            '<h1 class="article-headline">Deal</h1><span id="main-body-container">not this span</span>'
+            '<div class="main-body-container article-body " id="main-body-container" itemprop="articleBody">'
+            '<p>NEW YORK, May 01, 2024 (GLOBE NEWSWIRE) -- Acme agreed.</p></div></body></html>')
+    fields = GlobenewswireParser().parse_fields(parse_html(page), "")
+    assert fields["tickers"] == ["NASDAQ:ABCD", "NYSE:XYZ", "TSX:Q"]
+    assert fields["tags"] == ["AI"]
+    assert fields["methods"]["body"] == "globenewswire:2023" and "Acme agreed." in fields["body"]
+    # The usual page: the id names the container alone.
+    alone = GlobenewswireParser().parse_fields(parse_html(page.replace('<span id="main-body-container">', '<span>')), "")
+    assert alone["body"] == fields["body"] and "not this span" not in alone["body"]
+    bare = GlobenewswireParser().parse_fields(parse_html(page.replace('name="ticker"', 'name="other"')
+                                                         .replace('name="keywords"', 'name="other"')), "")
+    assert "tickers" not in bare and "tags" not in bare

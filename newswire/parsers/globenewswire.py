@@ -32,6 +32,9 @@ from newswire.parsers.press_release import container_text, finish_release, until
 
 _CLASS = 'contains(concat(" ", normalize-space(@class), " "), " {} ")'
 BODY_2023 = '//div[@id="main-body-container"]'
+# Looked up first in libxml2's table of ids (~1 us, where the scan above tests every
+# element: ~20 us); the scan runs when the id is missing or first names another element.
+BODY_2023_BY_ID = 'id("main-body-container")[self::div]'
 BODY_LEGACY = f'//span[{_CLASS.format("article-body")}]'
 FURNITURE = (
     f'.//div[{_CLASS.format("mw-contact")}] | .//div[{_CLASS.format("mw_disclaimer")}] | .//img | .//script'
@@ -62,7 +65,7 @@ class GlobenewswireParser(Parser):
     def parse_fields(self, tree, url: str) -> dict:
         found: dict = {"container_found": False, "methods": {}}
         for generation, xpath in (("2023", BODY_2023), ("legacy", BODY_LEGACY)):
-            nodes = tree.xpath(xpath)
+            nodes = (generation == "2023" and tree.xpath(BODY_2023_BY_ID)) or tree.xpath(xpath)
             if nodes:
                 text = container_text(nodes[0], FURNITURE)
                 if text.strip():
@@ -87,10 +90,15 @@ class GlobenewswireParser(Parser):
         if source:
             found["source"] = source
         # og:article:tag is one unsplit string ("Segment, "); the keywords meta is the list.
-        tags = [t.strip() for v in tree.xpath('//meta[@name="keywords"]/@content') for t in v.split(",")]
+        # Both metas in one pass over the page (~20 us each).
+        metas: dict[str, list[str]] = {"keywords": [], "ticker": []}
+        for node in tree.xpath('//meta[@name="keywords" or @name="ticker"]'):
+            if (content := node.get("content")) is not None:
+                metas[node.get("name")].append(content)
+        tags = [t.strip() for v in metas["keywords"] for t in v.split(",")]
         if any(tags):
             found["tags"] = [t for t in tags if t]
-        tickers = [t.strip() for v in tree.xpath('//meta[@name="ticker"]/@content') for t in v.split(",")]
+        tickers = [t.strip() for v in metas["ticker"] for t in v.split(",")]
         if any(tickers):
             found["tickers"] = [t for t in tickers if t]
         return found
