@@ -58,9 +58,10 @@ def _repair(text: str) -> tuple[str, bool]:
     if not text.isascii() and _HAS_INVISIBLE.search(text):  # isascii() is a flag read
         text = text.translate(_INVISIBLE)
     # Every Unicode space or line separator becomes one plain space: NBSP from
-    # "&nbsp;", U+2028/U+2029 seen in scraped BW/GNW text, NEL (U+0085), tabs. str.split()
-    # splits on exactly the characters str.isspace() names, ~2 µs for a paragraph
-    # against ~11 µs for a regular expression substitution.
+    # "&nbsp;", U+2028/U+2029 seen in scraped BW/GNW text, tabs (ftfy has read a lone
+    # NEL as cp1252's "…" by then). str.split() splits on exactly the characters
+    # str.isspace() names, ~2 µs for a paragraph against ~11 µs for a regular
+    # expression substitution.
     return " ".join(text.split()), mojibake
 
 
