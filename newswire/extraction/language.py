@@ -58,41 +58,43 @@ def model_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newswire"
 
 
+def _write_atomically(path: Path, write) -> None:
+    """``write(file)`` into a temporary file beside ``path``, then renamed to it: two
+    workers starting at once never read a half-written file, and a failed write (a
+    full disk) leaves no remnant behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
+        try:
+            write(part)
+        except BaseException:
+            os.unlink(part.name)
+            raise
+    os.replace(part.name, path)
+
+
 def _write_cache(packaged: Path, cache: Path) -> None:
-    """The decompressed model, written under a temporary name and renamed (two workers
-    starting at once never read a half-written file); copies for other versions of the
-    model are removed."""
+    """The decompressed model (68 MB); copies for other versions of the model, and
+    their tables, are removed."""
     import lzma
     import shutil
 
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".part", delete=False) as part:
-        try:
-            with lzma.open(packaged) as source:
-                shutil.copyfileobj(source, part, length=1 << 20)
-        except BaseException:
-            os.unlink(part.name)  # a full disk leaves no 68 MB remnant behind
-            raise
-    os.replace(part.name, cache)
+    def decompress(part) -> None:
+        with lzma.open(packaged) as source:
+            shutil.copyfileobj(source, part, length=1 << 20)
+
+    _write_atomically(cache, decompress)
     for stale in cache.parent.glob("py3langid-*"):
         if stale != cache and not stale.name.startswith(f"{cache.stem}."):  # the same model's table stays
             stale.unlink(missing_ok=True)
 
 
 def _write_table(cache: Path, table: Path) -> None:
-    """The model's feature weights (``ptc``) as a float32 ``.npy`` file, written and
-    renamed as ``_write_cache`` does."""
+    """The model's feature weights (``ptc``) as a float32 ``.npy`` file."""
     import numpy as np
 
     with np.load(cache, allow_pickle=False) as data:
         weights = data["ptc"].astype(np.float32)
-    with tempfile.NamedTemporaryFile(dir=table.parent, suffix=".part", delete=False) as part:
-        try:
-            np.save(part, weights, allow_pickle=False)
-        except BaseException:
-            os.unlink(part.name)
-            raise
-    os.replace(part.name, table)
+    _write_atomically(table, lambda part: np.save(part, weights, allow_pickle=False))
 
 
 def _load_model(packaged: Path):
