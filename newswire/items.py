@@ -9,7 +9,11 @@ the page or feed actually carried is kept next to them in ``*_raw``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any
+
+from itemadapter import ItemAdapter
+from itemadapter.adapter import DataclassAdapter
 
 #: Bumped whenever a field is added, removed or changes meaning.
 SCHEMA_VERSION = 2
@@ -136,3 +140,32 @@ INTERNAL_FIELDS = ("page_type", "http_status", "hints", "methods", "date_candida
 
 #: The fields written to feeds, in this order (settings.FEED_EXPORT_FIELDS).
 EXPORT_FIELDS = [f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS]
+
+
+class ArticleAdapter(DataclassAdapter):
+    """itemadapter's dataclass adapter for :class:`Article`, with its field table built once.
+
+    ``ItemAdapter(item)`` asks each registered adapter class whether it takes the item,
+    and itemadapter's ``DataclassAdapter`` then builds a ``{name: Field}`` table from
+    ``dataclasses.fields()`` for every adapter it makes: ~8.5 µs for Article's 32
+    fields, and a record meets an adapter in each pipeline, in Spidermon and in the
+    drop log. Registered first, this one answers for Article alone (a subclass goes
+    to ``DataclassAdapter``) and shares one table (~1 µs); it reads and writes the
+    same fields the same way.
+    """
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        self._fields_dict = _ARTICLE_FIELDS
+
+    @classmethod
+    def is_item(cls, item: Any) -> bool:
+        return type(item) is Article
+
+    @classmethod
+    def is_item_class(cls, item_class: type) -> bool:
+        return item_class is Article
+
+
+_ARTICLE_FIELDS = MappingProxyType({f.name: f for f in fields(Article)})
+ItemAdapter.ADAPTER_CLASSES.appendleft(ArticleAdapter)

@@ -123,3 +123,46 @@ async def test_a_read_listing_page_is_freed_at_once(spider):
         assert gone() is None
     finally:
         gc.enable()
+
+
+@pytest_twisted.ensureDeferred
+async def test_listing_cut_elements_are_not_read(spider):
+    """``listing_cut``: the named elements (menus) are cut before the page is parsed;
+    story links and pagination outside them are read as before."""
+    spider.listing_cut = ("header", "footer")
+    url = "https://wire.example/news?lang=en&page=1"
+    body = ('<html><body><header><nav><a href="/story/900">Menu story</a><a href="/topics/">Topics</a></nav></header>'
+            '<main><a href="/story/1">One</a><a href="/story/2">Two</a>'
+            '<nav><a rel="next" href="/news?lang=en&page=2">Next</a></nav></main>'
+            '<footer><a href="/story/901">Footer story</a></footer></body></html>')
+    response = HtmlResponse(url, body=body.encode(), encoding="utf-8", request=Request(url))
+    assert await walk(spider, response, 1) == [("2", 2)]
+    assert [u for u, _ in spider._frontier] == ["https://wire.example/story/1", "https://wire.example/story/2"]
+
+
+def test_prnewswire_listing_cut_keeps_every_release_and_the_next_page():
+    """On the mirror's PR Newswire list page (its header menus hold 414 of 462 links),
+    the page read without header and footer lists the same releases and the same next page."""
+    import re
+    from urllib.parse import parse_qsl, urlsplit
+
+    from newswire.bases.listing import _links, _page
+    from newswire.mirror import build
+    from newswire.spiders.prnewswire import PrnewswireSpider
+
+    url = "https://www.prnewswire.com/news-releases/news-releases-list/?page=2&pagesize=25"
+    parts = urlsplit(url)
+    mirror = build(seed=3, articles=80, wires=["prnewswire"])
+    served = mirror.site_for(parts.hostname).handle(parts.path, dict(parse_qsl(parts.query)))
+    body = served.body if isinstance(served.body, bytes) else served.body.encode()
+    response = HtmlResponse(url, body=body, encoding="utf-8")
+    pattern = re.compile(PrnewswireSpider.article_patterns[0])
+    read = {}
+    for cut in ((), PrnewswireSpider.listing_cut):
+        page = _page(response, cut)
+        read[cut] = ([u for u in _links(response, page) if pattern.search(u)], page.xpath(PrnewswireSpider.next_page_xpath).get(),
+                     len(list(_links(response, page))))
+    full, cut = read[()], read[PrnewswireSpider.listing_cut]
+    assert len(full[0]) == 25 and full[1]
+    assert cut[:2] == full[:2]
+    assert cut[2] < full[2] / 4  # the menus' links are gone

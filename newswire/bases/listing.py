@@ -13,6 +13,8 @@ from lxml import etree
 from scrapy.utils.response import get_base_url
 from w3lib.url import add_or_replace_parameter
 
+from newswire.extraction.structured import cut_elements
+
 logger = logging.getLogger(__name__)
 
 # Plain strings: lxml's default "smart" strings each build a proxy of their parent
@@ -20,8 +22,9 @@ logger = logging.getLogger(__name__)
 _HREFS = etree.XPath("//a/@href", smart_strings=False)
 
 
-def _page(response) -> scrapy.Selector:
-    """The listing page parsed, as a Selector that does not point back at the response.
+def _page(response, cut: tuple[str, ...] = ()) -> scrapy.Selector:
+    """The listing page parsed, as a Selector that does not point back at the response,
+    without the elements named in ``cut`` (``ListingMixin.listing_cut``).
 
     ``response.xpath()`` caches its Selector on the response, and that Selector keeps
     the response: a reference cycle, so the page's bytes and its lxml tree wait
@@ -29,6 +32,8 @@ def _page(response) -> scrapy.Selector:
     (``NEWSWIRE_GC_THRESHOLD``). PR Newswire's 403 listing pages of 66 KB kept the
     crawl process's heap swinging between 40 and 125 MB; parsed this way each page is
     freed as soon as it has been read."""
+    if cut:
+        return scrapy.Selector(text=cut_elements(response.text, cut), type="html", base_url=response.url)
     return scrapy.Selector(body=response.body, encoding=response.encoding, type="html", base_url=response.url)
 
 
@@ -85,6 +90,11 @@ class ListingMixin:
     # (MENAFN: 10 stories a page), and "nothing new" ends the walk of re-served pages.
     max_listing_pages: ClassVar[int] = 1000
     listing_priority: ClassVar[int] = 20
+    #: Elements cut from a listing page before it is parsed: furniture that holds
+    #: neither story links nor pagination. PR Newswire's ``("header", "footer")``: the
+    #: header's topic menus are 57 KB of a 74 KB list page and 414 of its 462 links
+    #: (parsing and reading its links took 2.2 ms, 0.7 ms without them).
+    listing_cut: ClassVar[tuple[str, ...]] = ()
     #: A browser walk renders this many pages in one tab, then opens a fresh one:
     #: Playwright keeps every request of a tab until it closes (a 1,000-page walk in
     #: one tab grew the crawl by 1 GB; a new tab per page costs a renderer process each).
@@ -117,7 +127,7 @@ class ListingMixin:
         behind = 0
         policy = getattr(self, "policy", None)
         cutoff = policy.listing_cutoff(self.name) if policy is not None else None
-        page = _page(response)
+        page = _page(response, self.listing_cut)
         for url in _links(response, page):
             if not self.is_article_url(url):
                 continue

@@ -21,6 +21,8 @@ class PrnewswireSpider(FeedMixin, SitemapMixin, ListingMixin, WireSpider):
     ]
     listings = ["https://www.prnewswire.com/news-releases/news-releases-list/?page=1&pagesize=25"]
     next_page_xpath = '//ul[contains(@class, "pagination")]//a[@aria-label="Next"]/@href'
+    # The header's topic menus (400 links) and the footer: no releases, no pagination.
+    listing_cut = ("header", "footer")
     article_patterns = [
         # /news-releases/<slug>-302478038.html, and the regional editions /apac/news-releases/...
         r"^https?://(www\.)?prnewswire\.com/([a-z]{2,4}/)?news-releases/[a-z0-9-]+-\d{8,10}\.html",

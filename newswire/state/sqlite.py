@@ -175,11 +175,16 @@ class SQLiteStateStore(StateStore):
         if signature is None:
             return []
         buckets = neardup.buckets(signature)
-        marks = ",".join("?" * len(buckets))
+        # Buckets first, signatures only when some matched (most lookups match none): one
+        # statement with the buckets as a subquery had SQLite build a temporary index
+        # of its result every time, ~75 against ~22 µs for a lookup that finds nothing.
+        sids = {sid for (sid,) in self.db.execute(
+            f"SELECT sid FROM signature_bands WHERE bucket IN ({','.join('?' * len(buckets))})", buckets)}
+        if not sids:
+            return []
         rows = self.db.execute(
-            f"SELECT story_id, signature FROM signatures WHERE sid IN "
-            f"(SELECT sid FROM signature_bands WHERE bucket IN ({marks})) AND story_id != ?",
-            (*buckets, exclude),
+            f"SELECT story_id, signature FROM signatures WHERE sid IN ({','.join('?' * len(sids))}) AND story_id != ?",
+            (*sids, exclude),
         ).fetchall()
         if not rows:
             return []
