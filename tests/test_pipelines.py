@@ -182,3 +182,29 @@ def test_the_feed_exporter_writes_what_scrapys_writes():
                 exporter.export_item(item)
         assert ours.getvalue() == theirs.getvalue()
         assert b"LOUD" in ours.getvalue() and "\u0634\u0631\u0643\u0629".encode() in ours.getvalue()
+
+
+def test_article_adapter_reads_and_writes_as_itemadapters_dataclass_adapter():
+    """``ItemAdapter(article)`` goes to the project's ``ArticleAdapter`` (one shared field
+    table) and answers as itemadapter's own dataclass adapter would."""
+    from itemadapter import ItemAdapter
+    from itemadapter.adapter import DataclassAdapter
+
+    from newswire.items import ArticleAdapter
+
+    ours = ItemAdapter(Article(id="a1", wire="menafn", url="https://menafn.com/1/x", title="T"))
+    theirs = DataclassAdapter(Article(id="a1", wire="menafn", url="https://menafn.com/1/x", title="T"))
+    assert type(ours.adapter) is ArticleAdapter
+    assert list(ours.keys()) == list(theirs.keys()) and dict(ours.items()) == dict(theirs.items())
+    assert ours.get_field_meta("title") == theirs.get_field_meta("title")
+    ours["version"] = theirs["version"] = 3
+    assert ours.item == theirs.item
+    for adapter in (ours, theirs):
+        with pytest.raises(KeyError):
+            adapter["no_such_field"] = 1
+    # A subclass of Article is not Article: itemadapter's dataclass adapter takes it.
+
+    class Special(Article):
+        pass
+
+    assert type(ItemAdapter(Special(id="a2")).adapter) is DataclassAdapter
