@@ -15,13 +15,14 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import ftfy
 import pytest
 
 from newswire.mirror import build
 from newswire.mirror.menafn import Story
+from tests.conftest import local
 
 ROOT = Path(__file__).resolve().parents[1]
 NAIVE_SCRAPE = ROOT.parent / "shared" / "examples" / "naive-scrape-menafn.txt"
@@ -65,13 +66,6 @@ def fetch(port: int, target: str, host: str = "menafn.com"):
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
-
-
-def local(site, target: str):
-    """The same request answered in-process (no socket), for bulk checks."""
-    parts = urlsplit(target)
-    query = dict((k.lower(), v) for k, v in (p.split("=", 1) for p in parts.query.split("&") if "=" in p))
-    return site.handle(unquote(parts.path or "/"), query)
 
 
 def clean(text: str) -> str:
